@@ -1,0 +1,29 @@
+"""Every error newsgraph raises on purpose, in one place.
+
+Library code raises these; only the CLI turns them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class: a problem the user can fix, with a message that says how."""
+
+
+class InputError(NewsgraphError):
+    """An input file (or one line of it) cannot be read as an article."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None):
+        self.path = path
+        self.line = line
+        self.reason = reason
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+class ModelNotFoundError(NewsgraphError):
+    """No spaCy pipeline of the requested name is installed."""
+
+
+class ExtractionFileError(NewsgraphError):
+    """An ``extraction.jsonl`` (newsgraph's own output) is not in the documented format."""

@@ -1,0 +1,1 @@
+"""The data model → networkx → Neo4j, HTML snapshots and graph files."""
