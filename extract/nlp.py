@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from extract.errors import ModelNotFoundError
 
 #: Tried in order when no model is named: the official package if a user has it, else its PyPI twin.
@@ -21,6 +24,18 @@ def default_model_name() -> str:
     raise ModelNotFoundError(
         f"no spaCy English pipeline is installed (looked for {', '.join(DEFAULT_MODELS)}); run: {INSTALL_HINT}"
     )
+
+
+@Language.component("newsgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines and paragraphs never run into each other.
+
+    The parser keeps boundaries set before it runs, so evidence sentences stay inside one paragraph.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -42,4 +57,5 @@ def load_pipeline(name: str | None = None):
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}; newsgraph needs both")
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
     return nlp
