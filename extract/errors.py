@@ -27,3 +27,11 @@ class ModelNotFoundError(NewsgraphError):
 
 class ExtractionFileError(NewsgraphError):
     """An ``extraction.jsonl`` (newsgraph's own output) is not in the documented format."""
+
+
+class EvaluationDataError(NewsgraphError):
+    """A benchmark file (e.g. a CoNLL04 SPLIT.json) is missing or not in the expected format."""
+
+
+class SelectionError(NewsgraphError):
+    """A snapshot selection cannot be made: unknown actor, bad date, threshold out of range."""
