@@ -1,0 +1,77 @@
+"""Query results as plain data, and as JSON, CSV or a table for ``newsgraph query``.
+
+Nodes, relationships, paths and temporal values become JSON-friendly values, so every format shows
+the same thing and ``--format json`` can be piped into other tools.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from neo4j.graph import Node, Path, Relationship
+
+
+def plain(value: Any) -> Any:
+    """A driver value as JSON-friendly Python (dicts, lists, str, numbers, bool, None)."""
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), "properties": plain(dict(value))}
+    if isinstance(value, Relationship):
+        return {
+            "type": value.type,
+            "start": value.start_node.get("id") if value.start_node is not None else None,
+            "end": value.end_node.get("id") if value.end_node is not None else None,
+            "properties": plain(dict(value)),
+        }
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, bytes):
+        return value.hex()
+    if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
+        return value.iso_format()
+    return str(value)
+
+
+def rows(keys: list[str], records: Iterable[Any]) -> list[dict[str, Any]]:
+    """Records → one dict per row, keyed by column, values made plain."""
+    return [{key: plain(record[key]) for key in keys} for record in records]
+
+
+def to_json(data: list[dict[str, Any]]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def to_csv(keys: list[str], data: list[dict[str, Any]]) -> str:
+    """RFC 4180 CSV with a header; lists and maps as JSON text in their cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(keys)
+    for row in data:
+        writer.writerow([_cell(row[k]) for k in keys])
+    return buffer.getvalue()
+
+
+def to_table(keys: list[str], data: list[dict[str, Any]]):
+    """A rich Table (imported lazily: only the table format needs it)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(*keys, show_lines=False, highlight=False)
+    for row in data:  # Text, not str: article text must never be read as rich markup
+        table.add_row(*(Text(_cell(row[k])) for k in keys))
+    return table
