@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.aliases import cluster_mentions
+from extract.mentions import find_candidates
 from extract.model import NAMED_TYPES, Entity, Mention, entity_id, normalize_name
-
-_LEADING_JUNK = {"the", "a", "an", "this", "that", "these", "those", "mr", "mrs", "ms", "dr"}
-_TRAILING_JUNK = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -67,35 +66,20 @@ class EntityTable:
         )
 
 
-def clean_span(span: Span) -> Span | None:
-    """Strip determiners, honorifics, possessives and punctuation from the ends of an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_.rstrip(".") in _LEADING_JUNK or doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].text in _TRAILING_JUNK or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    if start >= end:
-        return None
-    return Span(doc, start, end, label=span.label)
-
-
 def find_entities(doc: Doc, table: EntityTable) -> None:
-    """Add the named entities of ``doc`` to ``table``, merging surname references to full names."""
-    spans = [s for s in (clean_span(e) for e in doc.ents if e.label_ in NAMED_TYPES) if s is not None]
-    full_names = _person_full_names(spans)
-    for span in spans:
-        name = span.text
-        if span.label_ == "PERSON" and len(span) == 1:
-            name = full_names.get(span.text.casefold(), name)
-        mention = Mention(span.start_char, span.end_char, span.text, span.label_)
-        table.add(name, span.label_, mention, range(span.start, span.end))
+    """Add the named entities of ``doc`` to ``table``: cleaned, merged into actors, typed by vote.
 
-
-def _person_full_names(spans: list[Span]) -> dict[str, str]:
-    """Surname → the longest full name ending in it, when exactly one such person is mentioned."""
-    candidates: dict[str, set[str]] = {}
-    for span in spans:
-        if span.label_ == "PERSON" and len(span) > 1:
-            candidates.setdefault(span[-1].text.casefold(), set()).add(span.text)
-    return {last: max(names, key=len) for last, names in candidates.items() if len(names) == 1}
+    Also rewrites ``doc.ents`` to the cleaned, retyped spans, so later rules (relations) read the
+    same entities the table holds.
+    """
+    clusters = cluster_mentions(doc, find_candidates(doc))
+    spans: list[Span] = []
+    for cluster in clusters:
+        for cand in cluster.members:
+            span = Span(doc, cand.start, cand.end, label=cluster.type)
+            spans.append(span)
+            text = " ".join(span.text.split())
+            table.add(cluster.name, cluster.type, Mention(span.start_char, span.end_char, text, cluster.type), range(cand.start, cand.end))
+    named = {i for span in spans for i in range(span.start, span.end)}
+    others = [e for e in doc.ents if e.label_ not in NAMED_TYPES and not any(i in named for i in range(e.start, e.end))]
+    doc.ents = sorted(spans + others, key=lambda s: s.start)

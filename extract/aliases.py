@@ -1,0 +1,335 @@
+"""Mention candidates of one article → clusters that name the same actor, each with a name and a type.
+
+Links, each a rule a journalist would apply when reading:
+- the same name twice ("Calais" … "Calais");
+- an acronym defined in brackets, "Human Rights Watch (HRW)", also when the model missed either side,
+  and every later or earlier use of that acronym ("FN leader …");
+- an acronym whose initials spell exactly one named organisation in the article ("CBI");
+- a surname or shorter name that ends exactly one full name ("Cazeneuve", "Ms Hewitt", "Le Pen"),
+  whatever type the model gave the short form; two full names sharing it make it ambiguous, so no link;
+- a first-and-last name without the middle initial ("George Bush" / "George W. Bush");
+- a company or party named without its generic last word ("Atlantico" / "Atlantico Shipping").
+The type of a cluster is then voted by its mentions, corrected by the place gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extract.gazetteer import lookup
+from extract.mentions import HONORIFICS, NAME_PARTICLES, Candidate
+from extract.model import normalize_name
+
+#: Generic last words a company or party is often named without ("Atlantico Shipping" → "Atlantico").
+CORPORATE_SUFFIXES = frozenset({
+    "party", "group", "company", "co", "corp", "corporation", "inc", "ltd", "plc", "llc", "holdings",
+    "shipping", "airlines", "airways", "motors", "industries", "international", "systems", "technologies",
+    "enterprises", "partners", "bank", "foundation", "sa", "ag", "nv", "gmbh",
+})  # fmt: skip
+#: Words an acronym skips: "Confederation of British Industry" → CBI.
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "du", "des", "la", "le", "et", "&", "a", "an"})
+_ACRONYM_SHAPE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
+_BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)")
+
+
+@dataclass
+class Cluster:
+    """Mentions of one actor in one article, with the name and type they are registered under."""
+
+    members: list[Candidate]
+    name: str
+    type: str
+
+
+def acronym_letters(text: str) -> str:
+    """"U.S." → "US", "HRW" → "HRW"; "" when the word does not look like an acronym."""
+    if not _ACRONYM_SHAPE.match(text):
+        return ""
+    letters = [c for c in text if c.isalpha()]
+    upper = [c for c in letters if c.isupper()]
+    if len(upper) < 2 or len(upper) < 0.6 * len(letters):
+        return ""
+    return "".join(upper)
+
+
+def initials(words: list[str], *, split_hyphens: bool = False) -> str:
+    """Initials of the content words: ["Human", "Rights", "Watch"] → "HRW"."""
+    if split_hyphens:
+        words = [part for word in words for part in word.split("-") if part]
+    return "".join(w[0].upper() for w in words if w.lower() not in _FUNCTION_WORDS and w[:1].isalnum())
+
+
+class _Links:
+    """Union-find over candidate indices; a dependent's own label does not vote."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.dependent: set[int] = set()
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def link(self, dependent: int, anchor: int, *, votes: bool = False) -> None:
+        if not votes:
+            self.dependent.add(dependent)
+        a, b = self.find(dependent), self.find(anchor)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+class _Article:
+    """Working state of one article's clustering."""
+
+    def __init__(self, doc: Doc, cands: list[Candidate]):
+        self.doc = doc
+        self.cands: list[Candidate] = []
+        self.keys: list[str] = []
+        self.words: list[list[str]] = []
+        self.links = _Links()
+        self.by_start: dict[int, int] = {}
+        self.covered: set[int] = set()
+        for cand in cands:
+            self.add(cand)
+
+    def add(self, cand: Candidate) -> int:
+        i = self.links.add()
+        self.cands.append(cand)
+        text = cand.name_span(self.doc).text
+        self.keys.append(normalize_name(text))
+        self.words.append([t.text for t in cand.name_span(self.doc) if not t.is_punct or t.text == "&"])
+        self.by_start[cand.start] = i
+        self.covered.update(range(cand.start, cand.end))
+        return i
+
+    def acronym(self, i: int) -> str:
+        cand = self.cands[i]
+        return acronym_letters(self.doc[cand.name_start : cand.end].text.replace(" ", ""))
+
+    def candidate_at(self, start: int, end: int) -> int | None:
+        i = self.by_start.get(start)
+        return i if i is not None and self.cands[i].end == end else None
+
+
+def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
+    """Group the candidates into actors; returns clusters in order of first mention."""
+    art = _Article(doc, cands)
+    defined = _link_definitions(art)
+    _link_same_names(art)
+    defined.update(_link_initials(art))
+    _link_other_uses(art, defined)
+    _link_surnames(art)
+    _link_short_org_names(art)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(art.cands)):
+        groups[art.links.find(i)].append(i)
+    clusters = [_make_cluster(art, members) for members in groups.values()]
+    clusters.sort(key=lambda c: c.members[0].start)
+    return clusters
+
+
+def _link_definitions(art: _Article) -> dict[str, int]:
+    """"Long Name (LN)": link both sides, creating whichever the model missed. Returns acronym → anchor."""
+    doc, defined = art.doc, {}
+    for match in _BRACKETED.finditer(doc.text):
+        acr_span = doc.char_span(match.start(1), match.end(1))
+        letters = acronym_letters(match.group(1))
+        if acr_span is None or not letters or acr_span.start == 0:
+            continue
+        paren = acr_span.start - 1
+        long_i = next((j for j, c in enumerate(art.cands) if c.end == paren and c.start < paren), None)
+        if long_i is not None and not _loosely_spells(letters, art.words[long_i]):
+            long_i = None
+        if long_i is None:
+            long_i = _spelled_out(art, paren, letters)
+        if long_i is None:
+            continue
+        acr_i = art.candidate_at(acr_span.start, acr_span.end)
+        if acr_i is None:
+            if any(i in art.covered for i in range(acr_span.start, acr_span.end)):
+                continue
+            long_cand = art.cands[long_i]
+            acr_i = art.add(Candidate(acr_span.start, acr_span.end, long_cand.label, acr_span.start, fixed=True))
+        art.links.link(acr_i, long_i)
+        defined[match.group(1)] = long_i
+    return defined
+
+
+def _loosely_spells(letters: str, words: list[str]) -> bool:
+    """A tagged name before brackets: the acronym's letters all start its words, in any order ("FN")."""
+    heads = {w[0].upper() for w in words if w[:1].isalpha()}
+    exact = {initials(words), initials(words, split_hyphens=True)}
+    return letters in exact or (set(letters) <= heads and len(letters) <= len(words) + 1)
+
+
+def _spelled_out(art: _Article, paren: int, letters: str) -> int | None:
+    """The capitalised words before "(" whose initials are exactly the acronym, as a new candidate."""
+    doc = art.doc
+    start = paren
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.is_sent_start and start - 1 != paren - 1 and not tok.is_title:
+            break
+        if not (tok.is_title or tok.is_upper or tok.lower_ in _FUNCTION_WORDS) or tok.i in art.covered:
+            break
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    for begin in range(paren - 1, start - 1, -1):
+        if doc[begin].lower_ in _FUNCTION_WORDS:
+            continue
+        words = [t.text for t in doc[begin:paren]]
+        if initials(words) == letters or initials(words, split_hyphens=True) == letters:
+            if len(words) < 2:
+                return None
+            return art.add(Candidate(begin, paren, "ORG", begin, fixed=True))
+    return None
+
+
+def _link_same_names(art: _Article) -> None:
+    first: dict[str, int] = {}
+    for i, key in enumerate(art.keys):
+        if key in first:
+            art.links.link(i, first[key], votes=True)
+        else:
+            first[key] = i
+
+
+def _link_initials(art: _Article) -> dict[str, int]:
+    """An acronym whose letters are the initials of exactly one multi-word organisation or place."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    anchor: dict[str, int] = {}
+    for i, cand in enumerate(art.cands):
+        words = art.words[i]
+        if cand.label in ("ORG", "GPE", "LOC", "FAC") and len(words) >= 2 and not art.acronym(i):
+            for form in {initials(words), initials(words, split_hyphens=True)}:
+                if len(form) >= 2:
+                    spelled[form].add(art.keys[i])
+                    anchor.setdefault(form, i)
+    found: dict[str, int] = {}
+    for i, cand in enumerate(art.cands):
+        letters = art.acronym(i)
+        if letters and not cand.honorific and len(spelled.get(letters, ())) == 1 and i not in art.links.dependent:
+            art.links.link(i, anchor[letters])
+            found[cand.name_span(art.doc).text] = anchor[letters]
+    return found
+
+
+def _link_other_uses(art: _Article, acronyms: dict[str, int]) -> None:
+    """Every use of a known acronym is a mention, also where the model missed it ("FN leader …")."""
+    doc = art.doc
+    for text, anchor in acronyms.items():
+        for match in re.finditer(r"(?<![\w\-])" + re.escape(text) + r"(?![\w\-]|\.\w)", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None:
+                continue
+            i = art.candidate_at(span.start, span.end)
+            if i is None:
+                if any(t in art.covered for t in range(span.start, span.end)):
+                    continue
+                i = art.add(Candidate(span.start, span.end, art.cands[anchor].label, span.start, fixed=True))
+            if art.links.find(i) != art.links.find(anchor):
+                art.links.link(i, anchor)
+
+
+def _link_surnames(art: _Article) -> None:
+    """Shorter names that end exactly one full personal name in the article become that person."""
+    full = {art.keys[i] for i, c in enumerate(art.cands) if c.label == "PERSON" and len(art.keys[i].split()) >= 2}
+    full = {k for k in full if not any(o != k and o.endswith(" " + k) for o in full)}
+    owner = {art.keys[i]: i for i, c in enumerate(art.cands) if art.keys[i] in full}
+    by_suffix: dict[str, set[str]] = defaultdict(set)
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for name in full:
+        words = name.split()
+        for n in range(1, len(words)):
+            if words[n] not in NAME_PARTICLES or n < len(words) - 1:  # never a lone "le" or "van"
+                by_suffix[" ".join(words[n:])].add(name)
+        by_ends[words[0], words[-1]].add(name)
+    for i, cand in enumerate(art.cands):
+        key = art.keys[i]
+        if key in full or not key or art.acronym(i):
+            continue
+        if cand.fixed and cand.label != "PERSON":
+            continue  # a rule already knows this is an organisation or a place
+        if cand.label in ("GPE", "LOC") and lookup(key) is not None:
+            continue
+        names = by_suffix.get(key)
+        if not names:
+            words = key.split()
+            if len(words) >= 2 and cand.label == "PERSON":
+                names = {n for n in by_ends.get((words[0], words[-1]), ()) if set(words) <= set(n.split())}
+        if names and len(names) == 1:
+            (name,) = names
+            art.links.link(i, owner[name])
+
+
+def _link_short_org_names(art: _Article) -> None:
+    """"Atlantico" for "Atlantico Shipping", "Labour" for "the Labour Party"."""
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+    owner: dict[str, int] = {}
+    for i, cand in enumerate(art.cands):
+        words = art.keys[i].split()
+        if cand.label != "ORG" or len(words) < 2:
+            continue
+        owner.setdefault(art.keys[i], i)
+        for n in range(len(words) - 1, 0, -1):
+            if words[n] not in CORPORATE_SUFFIXES:
+                break
+            by_prefix[" ".join(words[:n])].add(art.keys[i])
+    for i, cand in enumerate(art.cands):
+        names = by_prefix.get(art.keys[i])
+        if not names or len(names) != 1 or cand.label == "PERSON" and cand.honorific:
+            continue
+        if cand.label in ("GPE", "LOC") and lookup(art.keys[i]) is not None:
+            continue
+        (name,) = names
+        if art.links.find(i) != art.links.find(owner[name]):
+            art.links.link(i, owner[name])
+
+
+def _make_cluster(art: _Article, members: list[int]) -> Cluster:
+    doc, cands = art.doc, art.cands
+    members.sort(key=lambda i: cands[i].start)
+    voters = [i for i in members if i not in art.links.dependent] or members
+    votes: Counter[str] = Counter()
+    for i in voters:
+        votes[cands[i].label] += 2 if cands[i].fixed else 1
+    best = max(votes.values())
+    type_ = next(cands[i].label for i in voters if votes[cands[i].label] == best)
+    named = [i for i in members if not art.acronym(i)] or members
+    longest = max(len(art.words[i]) for i in named)
+    head = next(i for i in named if len(art.words[i]) == longest)
+    multiword_person = type_ == "PERSON" and longest >= 2
+    if not multiword_person and not any(cands[i].honorific for i in members):
+        place = lookup(art.keys[head])
+        if place is not None:
+            type_ = _place_type(type_, place, [cands[i] for i in members])
+    name = " ".join(doc[cands[head].name_start : cands[head].end].text.split())
+    if type_ == "PERSON" and longest == 1:
+        titled = next((cands[i] for i in members if cands[i].honorific and cands[i].honorific not in HONORIFICS), None)
+        if titled is not None:
+            name = " ".join(titled.span(doc).text.split())
+    return Cluster([cands[i] for i in members], name, type_)
+
+
+def _place_type(type_: str, place, members: list[Candidate]) -> str:
+    """Correct the model's guess for a name that is a real place."""
+    if type_ in ("GPE", "LOC"):
+        return type_ if type_ == "LOC" or place.label == "GPE" else place.label
+    if type_ == "PERSON":
+        if any(c.person_context for c in members):
+            return type_
+        return place.label if place.major or any(c.place_context for c in members) else type_
+    if type_ == "ORG":
+        return place.label if any(c.place_context for c in members) and not any(c.fixed for c in members) else type_
+    return place.label  # NORP, FAC, EVENT… named exactly like a country or city

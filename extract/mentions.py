@@ -1,0 +1,329 @@
+"""spaCy entity spans → clean mention candidates, each with the clues that later decide its type.
+
+The small model's spans are often a token off: "the White House", "Boston University 's", "Calling
+Calais", "Marine Le" + "Pen", "The National Front (FN". These rules trim and repair the span and
+record what the words around it say (an honorific, a preposition of place, a verb of speaking), so
+that the type can be voted per entity in ``extract.aliases``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.gazetteer import lookup
+from extract.model import NAMED_TYPES
+
+#: Words before a surname that make it a person and are part of how the person is named in the text.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
+#: Titles of nobility and royalty: "Lord Butler" is how the man is known when no first name is given.
+NOBILITY = frozenset({
+    "sir", "dame", "lord", "lady", "baroness", "baron", "earl", "countess", "duke", "duchess", "king",
+    "queen", "prince", "princess",
+})  # fmt: skip
+#: Titles that make a person of whatever follows ("Lord Butler", even when tagged ORG).
+PEERAGE = frozenset({"sir", "dame", "lord", "lady", "baroness", "baron"})
+#: Job and rank titles that spaCy sometimes puts inside a PERSON span; they are roles, not the name.
+TITLES = frozenset({
+    "president", "vice", "prime", "minister", "secretary", "chancellor", "senator", "sen", "rep", "gov",
+    "governor", "gen", "general", "col", "colonel", "lt", "capt", "captain", "maj", "sgt", "adm", "admiral",
+    "judge", "justice", "officer", "chairman", "chairwoman", "mayor", "premier", "ambassador", "commissioner",
+    "inspector", "detective", "sheriff", "bishop", "archbishop", "cardinal", "pope", "rev", "reverend",
+    "rabbi", "imam", "ayatollah", "chief", "deputy", "coach", "president-elect", "spokesman", "spokeswoman",
+})  # fmt: skip
+#: Government portfolios: "Interior" in "Interior Minister X" is part of a title, not an organisation.
+PORTFOLIOS = frozenset({
+    "interior", "foreign", "home", "defence", "defense", "finance", "justice", "health", "education", "trade",
+    "industry", "environment", "transport", "culture", "energy", "agriculture", "economy", "economics",
+    "culture", "sports", "communities", "development", "housing", "immigration", "security", "work", "pensions",
+})  # fmt: skip
+#: Lower-case words inside names that join their neighbours ("Marine Le Pen", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({
+    "le", "la", "de", "du", "des", "da", "di", "del", "della", "van", "von", "der", "den", "ter", "ten", "bin",
+    "ibn", "al", "el", "ben", "abu", "st", "mac", "dos", "das", "y",
+})  # fmt: skip
+#: Last words that make a name an organisation ("Atlantico Shipping", "Port of Rotterdam Authority").
+ORG_HEADS = frozenset({
+    "party", "front", "movement", "league", "alliance", "union", "congress", "council", "commission",
+    "committee", "authority", "agency", "ministry", "department", "office", "bureau", "service", "services",
+    "university", "college", "school", "institute", "institution", "academy", "foundation", "trust", "fund",
+    "association", "federation", "confederation", "society", "organisation", "organization", "group",
+    "company", "corporation", "corp", "inc", "ltd", "plc", "llc", "co", "holdings", "bank", "airlines",
+    "airways", "motors", "shipping", "industries", "systems", "technologies", "partners", "capital",
+    "investments", "securities", "enterprises", "insurance", "network", "television", "radio", "press",
+    "news", "times", "post", "journal", "herald", "tribune", "gazette", "watch", "court", "parliament",
+    "assembly", "senate", "police", "army", "navy", "force", "forces", "guard", "brigade", "club", "team",
+    "board", "church", "government", "administration", "cabinet", "exchange", "chambers", "commons", "lords",
+})  # fmt: skip
+#: Last words of natural places ("English Channel", "Mediterranean Sea").
+LOC_HEADS = frozenset({
+    "channel", "sea", "ocean", "river", "lake", "mountains", "mountain", "mount", "valley", "gulf", "bay",
+    "island", "islands", "peninsula", "strait", "straits", "desert", "coast", "basin", "delta", "region",
+})  # fmt: skip
+#: Last words of buildings and structures.
+FAC_HEADS = frozenset({
+    "airport", "bridge", "stadium", "street", "road", "avenue", "square", "palace", "tower", "station",
+    "terminal", "harbour", "harbor", "prison", "cathedral", "hall", "arena", "highway", "motorway", "tunnel",
+})  # fmt: skip
+#: AP-style state abbreviations, written after a town ("Kinderhook, N.Y."): part of the place's name.
+STATE_ABBREVIATIONS = frozenset({
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "nh", "nj", "nm", "ny", "nc",
+    "nd", "okla", "ore", "pa", "ri", "sc", "sd", "tenn", "tex", "vt", "va", "wash", "wva", "wis", "wyo", "dc",
+})  # fmt: skip
+#: Prepositions after which a name is a place ("in Calais", "near the border town of X").
+PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "near", "outside", "across", "around", "throughout", "into", "inside", "within", "towards",
+    "toward", "via", "across",
+})  # fmt: skip
+#: Verbs after which "to X" or "from X" is a place ("sent officers to Calais").
+MOTION_VERBS = frozenset({
+    "go", "come", "travel", "fly", "return", "move", "send", "deploy", "drive", "sail", "head", "flee",
+    "bring", "take", "transfer", "deport", "extradite", "evacuate", "march", "walk", "ship", "export",
+    "import", "emigrate", "immigrate", "relocate", "escape", "commute", "arrive", "leave",
+})  # fmt: skip
+#: Nouns after which "of X" is a place ("the mayor of Calais", "the north of France").
+PLACE_OF_NOUNS = frozenset({
+    "mayor", "city", "town", "village", "capital", "people", "residents", "citizens", "north", "south",
+    "east", "west", "centre", "center", "outskirts", "suburbs", "port", "region", "province", "governor",
+    "streets", "state", "county", "district", "area", "heart", "coast", "border", "government", "parts",
+})  # fmt: skip
+#: Verbs whose object is usually a place ("visited Calais").
+PLACE_VERBS = frozenset({"visit", "tour", "reach", "enter", "invade", "bomb", "evacuate", "flee", "shell"})
+#: Verbs whose subject is usually a person ("Lincoln said").
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "ask", "claim", "deny", "insist", "argue", "believe", "think", "admit", "explain",
+    "reply", "recall", "write", "testify", "plead", "resign", "marry", "die", "smile", "laugh",
+})  # fmt: skip
+_LEADING_JUNK_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "SYM", "INTJ"})
+_SENTENCE_JUNK_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "IN", "MD", "UH", "WRB"})
+_TRAILING_JUNK = frozenset({"'s", "’s", "'", "’", "s"})
+_PARENS = frozenset({"(", ")", "[", "]"})
+#: spaCy labels worth reading: the named types, plus LANGUAGE for "English" + "Channel".
+_READ_LABELS = frozenset(NAMED_TYPES) | {"LANGUAGE"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention: token span ``[start, end)``; the name proper starts at ``name_start`` (after "Mr")."""
+
+    start: int
+    end: int
+    label: str
+    name_start: int
+    honorific: str = ""  # lower case, no dot: "mr", "lord"; "" when none
+    fixed: bool = False  # the label comes from a rule, not from the model's guess
+    place_context: bool = False  # "in X", "visited X", "X, N.Y.", a dateline
+    person_context: bool = False  # "X said", an honorific
+
+    def name_span(self, doc: Doc) -> Span:
+        return doc[self.name_start : self.end]
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+def bare(token: Token) -> str:
+    """Lower case without dots: "Mr." → "mr", "N.Y." → "ny"."""
+    return token.lower_.replace(".", "")
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Clean, repaired, non-overlapping mention candidates, in text order."""
+    owner: dict[int, int] = {}  # token → length of the spaCy entity it belongs to
+    ents = [e for e in doc.ents if e.label_ in _READ_LABELS]
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            owner[i] = len(ent)
+    cands: list[Candidate] = []
+    for ent in ents:
+        for start, end in _segments(doc, ent.start, ent.end):
+            cand = _clean(doc, start, end, ent.label_)
+            if cand is not None:
+                cands.append(cand)
+    taken: set[int] = set()
+    result: list[Candidate] = []
+    for cand in cands:
+        if cand.start in taken:
+            continue  # swallowed by an extension of the candidate before it
+        _extend_left(doc, cand)
+        _extend_right(doc, cand, owner)
+        _join_state(doc, cand)
+        if cand.label == "LANGUAGE":
+            continue  # only kept when an extension made it a place or organisation
+        taken.update(range(cand.start, cand.end))
+        result.append(cand)
+    result = [c for c in result if not _is_portfolio(doc, c)]
+    for cand in result:
+        _retype_by_head(doc, cand)
+        _read_context(doc, cand)
+    return result
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span at brackets and line breaks: "The National Front (FN" → "The National Front", "FN"."""
+    parts, begin = [], start
+    for i in range(start, end):
+        if doc[i].text in _PARENS or (doc[i].is_space and "\n" in doc[i].text):
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, end))
+    return [(s, e) for s, e in parts if s < e]
+
+
+def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
+    """Trim determiners, quotes, titles and sentence-initial verbs at the front; possessives at the back."""
+    while end > start and (doc[end - 1].text in _TRAILING_JUNK or doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == "." and end - 1 > start and _keeps_dot(doc[end - 2]):
+            break
+        end -= 1
+    while start < end:
+        tok = doc[start]
+        if tok.pos_ in _LEADING_JUNK_POS and not tok.is_title and not tok.is_upper or tok.is_punct or tok.is_space:
+            start += 1
+        elif tok.lower_ in ("the", "a", "an") or (
+            _sentence_initial(tok) and tok.tag_ in _SENTENCE_JUNK_TAGS and tok.pos_ != "PROPN" and start + 1 < end
+        ):
+            start += 1
+        elif label == "PERSON" and bare(tok) in TITLES and start + 1 < end and doc[start + 1].is_title:
+            start += 1
+        else:
+            break
+    if start >= end or not any(t.is_alpha for t in doc[start:end]):
+        return None
+    if all(t.is_lower for t in doc[start:end] if t.is_alpha):
+        return None  # "lorry", "doesn": a common word, not a name
+    cand = Candidate(start, end, label, start)
+    if end - start > 1 and _is_honorific(doc[start], label, doc[end - 1]):
+        cand.honorific = bare(doc[start])
+        cand.name_start = start + 1
+    return cand
+
+
+def _is_honorific(token: Token, label: str, last: Token) -> bool:
+    """"Mr", "Lord" before a name; royal titles only where the model already saw a person."""
+    word = bare(token)
+    if not token.text[:1].isupper() or last.lower_ in LOC_HEADS | FAC_HEADS | ORG_HEADS:
+        return False  # "Prince Edward Island", "Lord Chancellor's Department"
+    return word in HONORIFICS or word in PEERAGE or (word in NOBILITY and label == "PERSON")
+
+
+def _keeps_dot(token: Token) -> bool:
+    """"Corp." and "N.Y." own their final dot."""
+    return len(token.text) <= 4 and token.text[:1].isupper() and "." in token.text
+
+
+def _sentence_initial(token: Token) -> bool:
+    if token.is_sent_start or token.i == 0:
+        return True
+    prev = token.doc[token.i - 1]
+    return prev.is_quote or (prev.is_space and "\n" in prev.text)
+
+
+def _extend_left(doc: Doc, cand: Candidate) -> None:
+    """Take in an honorific just before the span: "Mr" + "Blair"."""
+    if not cand.honorific and cand.start > 0 and _is_honorific(doc[cand.start - 1], cand.label, doc[cand.end - 1]):
+        cand.honorific = bare(doc[cand.start - 1])
+        cand.start -= 1
+    if cand.honorific and cand.label != "LANGUAGE":
+        cand.label, cand.fixed = "PERSON", True
+
+
+def _extend_right(doc: Doc, cand: Candidate, owner: dict[int, int]) -> None:
+    """Repair names cut short: "Marine Le" + "Pen"; "English" + "Channel"."""
+    while cand.end < len(doc):
+        nxt, last = doc[cand.end], doc[cand.end - 1]
+        if not nxt.is_title or nxt.pos_ != "PROPN" or owner.get(cand.end, 1) > 1:
+            return  # never cut another multi-word entity in two
+        if cand.label == "PERSON" and (last.lower_ in NAME_PARTICLES or (last.head.i == nxt.i and last.dep_ in ("compound", "flat"))):
+            if nxt.lower_ in ORG_HEADS | LOC_HEADS | FAC_HEADS or bare(nxt) in TITLES:
+                return
+            cand.end += 1
+            continue
+        if last.head.i == nxt.i and last.dep_ in ("compound", "amod") and nxt.lower_ in LOC_HEADS | ORG_HEADS:
+            cand.end += 1
+            cand.label, cand.fixed = ("LOC" if nxt.lower_ in LOC_HEADS else "ORG"), True
+            continue
+        return
+
+
+def _join_state(doc: Doc, cand: Candidate) -> None:
+    """"Kinderhook , N.Y." is one place: the state abbreviation only qualifies the town."""
+    i = cand.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or bare(doc[i]) not in STATE_ABBREVIATIONS or not doc[i].text[:1].isupper():
+        return
+    if cand.label not in ("GPE", "LOC", "PERSON", "ORG", "FAC") or cand.honorific:
+        return
+    end = i + 1
+    if end < len(doc) and doc[end].text == "." and "." in doc[i].text and not doc[i].text.endswith("."):
+        end += 1  # "N.Y" + "." split by the tokenizer
+    cand.end = end
+    cand.label, cand.fixed, cand.place_context = "GPE", True, True
+
+
+def _is_portfolio(doc: Doc, cand: Candidate) -> bool:
+    """"Interior" in "Interior Minister": a title word the model took for an organisation."""
+    words = doc[cand.start : cand.end]
+    if cand.end >= len(doc) or bare(doc[cand.end]) not in ("minister", "secretary", "ministers", "secretaries"):
+        return False
+    return all(t.lower_ in PORTFOLIOS or t.lower_ == "and" for t in words)
+
+
+def _retype_by_head(doc: Doc, cand: Candidate) -> None:
+    """The last word (or the word before "of") says what kind of thing a multi-word name is."""
+    if cand.end - cand.name_start < 2 or cand.honorific:
+        return
+    words = [t.lower_ for t in doc[cand.name_start : cand.end]]
+    heads = {words[-1]}
+    if "of" in words[1:]:
+        heads.add(words[words.index("of", 1) - 1])
+    if heads & ORG_HEADS and cand.label != "ORG":
+        if cand.label == "NORP" or cand.label in ("PERSON", "GPE", "LOC", "FAC") and not heads & (LOC_HEADS | FAC_HEADS):
+            cand.label, cand.fixed = "ORG", True
+    elif words[-1] in LOC_HEADS and cand.label in ("ORG", "PERSON", "NORP"):
+        cand.label, cand.fixed = "LOC", True
+    elif words[-1] in FAC_HEADS and cand.label in ("ORG", "PERSON", "NORP"):
+        cand.label, cand.fixed = "FAC", True
+
+
+def _read_context(doc: Doc, cand: Candidate) -> None:
+    """Clues from the words around the mention: "in X" (a place), "X said" or "Mr X" (a person)."""
+    if cand.honorific:
+        cand.person_context = True
+    before = cand.start - 1
+    if before >= 0 and doc[before].lower_ in ("the",):
+        before -= 1
+    possessive = cand.end < len(doc) and doc[cand.end].text in _TRAILING_JUNK
+    if before >= 0 and not possessive:
+        prep = doc[before]
+        if prep.lower_ in PLACE_PREPOSITIONS:
+            cand.place_context = True
+        elif prep.lower_ in ("to", "from") and prep.head.lemma_ in MOTION_VERBS:
+            cand.place_context = True
+        elif prep.lower_ == "of" and prep.head.lower_ in PLACE_OF_NOUNS:
+            cand.place_context = True
+    head = doc[cand.end - 1]
+    while head.head.i != head.i and cand.start <= head.head.i < cand.end:
+        head = head.head
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_ in PLACE_VERBS:
+        cand.place_context = True
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in SPEECH_VERBS:
+        cand.person_context = True
+    if cand.start == 0 or (doc[cand.start - 1].is_space and "\n" in doc[cand.start - 1].text):
+        if doc[cand.start : cand.end].text.isupper() and cand.end < len(doc) and doc[cand.end].text in (",", "(", "-", "—"):
+            cand.place_context = True  # a dateline: "MEMPHIS, Tenn. (AP)"
+    after = cand.end
+    if after + 1 < len(doc) and doc[after].text == ",":
+        nxt = doc[after + 1]
+        place = lookup(nxt.text) if nxt.is_title else None
+        if place is not None and place.kind in ("country", "state"):
+            cand.place_context = True  # "Calais, France"
+
+
+def is_place_name(doc: Doc, cand: Candidate):
+    """The gazetteer entry of the candidate's name, if any."""
+    return lookup(cand.name_span(doc).text)
