@@ -11,7 +11,8 @@ CoNLL04 files nationalities, religions and political groups ("Israeli", "Soviet"
 Other, and Other is outside the Peop/Org/Loc score, so mapping NORP anywhere would only add errors.
 Relation mapping: WORKS_FOR, LEADS and SPOKESPERSON_FOR → Work_For (CoNLL04 annotates leaders and
 spokespeople as working for their organisation); KILLED → Kill; BASED_IN → OrgBased_In;
-LIVES_IN → Live_In; LOCATED_IN → Located_In. Other predicates (HAS_ROLE, actions, SAID…) are not scored.
+LIVES_IN → Live_In; LOCATED_IN → Located_In, each only between the argument types CoNLL04 defines for
+it (Work_For: Peop→Org, …). Other predicates (HAS_ROLE, actions, SAID…) are not scored.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ PREDICATE_MAP = {
     "BASED_IN": "OrgBased_In",
     "LIVES_IN": "Live_In",
     "LOCATED_IN": "Located_In",
+}
+
+#: CoNLL04 defines each relation type between one pair of entity types; a LEADS edge from a mayor to
+#: a city is a fine newsgraph edge but outside that schema, so it is not scored (neither right nor wrong).
+SIGNATURES = {
+    "Work_For": ("Peop", "Org"),
+    "Kill": ("Peop", "Peop"),
+    "OrgBased_In": ("Org", "Loc"),
+    "Live_In": ("Peop", "Loc"),
+    "Located_In": ("Loc", "Loc"),
 }
 
 #: A scored entity: (start token, end token exclusive, type); a span that does not line up with gold
@@ -169,7 +180,7 @@ def predicted_sets(sentence: Sentence, extraction: ArticleExtraction) -> tuple[s
     for rel in extraction.relations:
         label = PREDICATE_MAP.get(rel.predicate)
         head_type, tail_type = types.get(rel.source), types.get(rel.target)
-        if label and head_type and tail_type:
+        if label and (head_type, tail_type) == SIGNATURES[label]:
             ev = rel.evidence
             relations.add((span(*ev.source_span), head_type, span(*ev.target_span), tail_type, label))
     return entities, relations
