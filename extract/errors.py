@@ -29,6 +29,10 @@ class ExtractionFileError(NewsgraphError):
     """An ``extraction.jsonl`` (newsgraph's own output) is not in the documented format."""
 
 
+class WorkerError(NewsgraphError):
+    """An extraction worker process died (out of memory, killed) before returning its articles."""
+
+
 class EvaluationDataError(NewsgraphError):
     """A benchmark file (e.g. a CoNLL04 SPLIT.json) is missing or not in the expected format."""
 

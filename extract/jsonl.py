@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -45,11 +46,51 @@ def read_extractions(path: str | Path) -> Iterator[ArticleExtraction]:
                 ) from None
 
 
-def merge_extractions(
-    old: Iterable[ArticleExtraction], new: Iterable[ArticleExtraction]
-) -> list[ArticleExtraction]:
-    """Old articles in their order, each replaced by a new extraction of the same id; new ids appended."""
-    merged = {e.doc_id: e for e in old}
-    for extraction in new:
-        merged[extraction.doc_id] = extraction
-    return list(merged.values())
+class ExtractionFile:
+    """A file of extractions that can be read several times, each pass streaming it from disk again."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def __iter__(self) -> Iterator[ArticleExtraction]:
+        return read_extractions(self.path)
+
+
+def merge_into_file(path: str | Path, new: Iterable[ArticleExtraction]) -> tuple[int, int]:
+    """Stream ``new`` into the store at ``path``: an article already there is replaced in place, others appended.
+
+    Returns (articles taken from ``new``, articles now in the store). Memory stays flat: ``new`` goes to a
+    scratch file beside the store (only each id's offset is kept), then the store is rewritten line by line
+    and replaced atomically. The old store is checked before ``new`` is consumed, so a corrupt one fails
+    fast and is left as it was; when ``new`` is empty nothing is written.
+    """
+    target = Path(path)
+    old_ids = [e.doc_id for e in read_extractions(target)] if target.exists() else []
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=target.parent) as scratch:
+        offsets: dict[str, int] = {}  # first appearance fixes the order, the last version wins
+        for extraction in new:
+            offsets[extraction.doc_id] = scratch.tell()
+            scratch.write(dump_line(extraction).encode("utf-8"))
+        added = len(offsets)
+        if not added:
+            return 0, len(set(old_ids))
+
+        def new_line(doc_id: str) -> bytes:
+            scratch.seek(offsets.pop(doc_id))
+            return scratch.readline()
+
+        written: set[str] = set()
+        with atomic_open(target, "wb") as out:
+            if old_ids:
+                with target.open("rb") as old:
+                    lines = (line for line in old if line.strip())
+                    for doc_id, line in zip(old_ids, lines, strict=True):
+                        if doc_id in written:
+                            continue
+                        written.add(doc_id)
+                        out.write(new_line(doc_id) if doc_id in offsets else line.rstrip(b"\r\n") + b"\n")
+            for doc_id in list(offsets):
+                written.add(doc_id)
+                out.write(new_line(doc_id))
+    return added, len(written)

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from extract.jsonl import ExtractionFile
 from extract.model import ArticleExtraction
 from extract.resolve import Resolution, resolve
 from extract.files import atomic_write_text
@@ -25,9 +26,13 @@ def build_graph(extractions: Iterable[ArticleExtraction], resolution: Resolution
     ``merged_from`` ({id: reason}). Edge key = predicate; attributes: ``predicate``, ``evidence`` (list of
     dicts), ``count``, ``confidence`` (highest), ``first_seen``/``last_seen`` (article dates, "" if unknown).
     ``graph.graph["articles"]`` holds each article's title, url, published date, source and content hash.
+
+    Given a ``resolution``, ``extractions`` is read once, as a stream (e.g. ``read_extractions``); without
+    one it is held in memory for the extra pass ``resolve`` needs.
     """
-    extractions = list(extractions)
-    resolution = resolution if resolution is not None else resolve(extractions)
+    if resolution is None:
+        extractions = list(extractions)
+        resolution = resolve(extractions)
     graph = nx.MultiDiGraph()
     articles: dict[str, dict[str, str]] = {}
     for extraction in extractions:
@@ -74,6 +79,14 @@ def build_graph(extractions: Iterable[ArticleExtraction], resolution: Resolution
         edge["last_seen"] = dates[-1] if dates else ""
     graph.graph["articles"] = articles
     return graph
+
+
+def build_graph_from_file(path: str | Path) -> nx.MultiDiGraph:
+    """Build from an extraction JSON Lines file in two streamed passes (resolve, then build).
+
+    Only the graph itself is held in memory, never every article's extraction.
+    """
+    return build_graph(ExtractionFile(path), resolve(ExtractionFile(path)))
 
 
 def graph_to_json(graph: nx.MultiDiGraph) -> str:

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from extract.errors import InputError, NewsgraphError
 from extract.model import ArticleExtraction
+from graph.select import DEFAULT_TOP, Rank
 
 app = typer.Typer(
     name="newsgraph",
@@ -43,6 +44,10 @@ ModelOpt = Annotated[
 EncodingOpt = Annotated[
     EncodingErrors,
     typer.Option("--encoding-errors", help="What to do with bytes that are not UTF-8: skip the file (strict) or replace them."),
+]
+WorkersOpt = Annotated[
+    int,
+    typer.Option("--workers", "-w", min=1, help="Processes that parse in parallel; each loads the model (~300 MB) once."),
 ]
 
 
@@ -81,17 +86,18 @@ def _progress() -> Progress:
 
 
 def _extract_with_progress(
-    paths: list[Path], model: str | None, encoding_errors: EncodingErrors, problems: Problems
+    paths: list[Path], model: str | None, encoding_errors: EncodingErrors, problems: Problems, workers: int = 1
 ) -> Iterator[ArticleExtraction]:
     from extract.ingest import read_articles
     from extract.nlp import load_pipeline
     from extract.pipeline import extract_articles
 
-    nlp = load_pipeline(model)
+    # One process: load here so a missing model fails before any reading. Several: each worker loads it.
+    nlp = load_pipeline(model) if workers == 1 else None
     with _progress() as progress:
         task = progress.add_task("extracting", total=None)
         articles = read_articles(paths, on_error=problems, encoding_errors=encoding_errors.value)
-        for extraction in extract_articles(articles, nlp=nlp):
+        for extraction in extract_articles(articles, nlp=nlp, model=model, workers=workers):
             progress.advance(task)
             yield extraction
 
@@ -103,6 +109,7 @@ def extract(
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write JSON Lines; - for stdout.")] = "-",
     format: Annotated[str, typer.Option("--format", help="Output format (only jsonl).")] = "jsonl",
     encoding_errors: EncodingOpt = EncodingErrors.strict,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Extract entities and relations, one JSON line per article in input order."""
     if format != "jsonl":
@@ -112,7 +119,7 @@ def extract(
 
     problems = Problems()
     with fail_cleanly():
-        extractions = _extract_with_progress(paths, model, encoding_errors, problems)
+        extractions = _extract_with_progress(paths, model, encoding_errors, problems, workers)
         if output == "-":
             count = write_extractions(extractions, sys.stdout)
         else:
@@ -123,33 +130,112 @@ def extract(
         raise typer.Exit(1)
 
 
+# --- snapshot selection (view and build) -----------------------------------------------------
+
+TopOpt = Annotated[
+    int, typer.Option("--top", "-k", min=1, help="Keep at most this many nodes, the highest ranked (see --rank); the page says what was left out.")
+]
+RankOpt = Annotated[Rank, typer.Option("--rank", help="How --top ranks nodes: edges (degree), PageRank, or pieces of evidence.")]
+FocusOpt = Annotated[
+    str | None, typer.Option("--focus", help="Show only the ego network of this actor (name or alias, any case).", show_default=False)
+]
+RadiusOpt = Annotated[int, typer.Option("--radius", min=0, help="Hops around --focus.")]
+TypeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--type", help="Keep only these entity types (repeat or comma-separate, e.g. PERSON,ORG).", show_default=False),
+]
+PredicateOpt = Annotated[
+    list[str] | None, typer.Option("--predicate", help="Keep only edges with these predicates (repeat or comma-separate).", show_default=False)
+]
+MinCountOpt = Annotated[int, typer.Option("--min-count", min=1, help="Keep edges with at least this many pieces of evidence.")]
+MinConfidenceOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep edges with at least this confidence.")]
+SinceOpt = Annotated[str, typer.Option("--since", help="Only evidence from articles published on or after this date (YYYY[-MM[-DD]]).")]
+UntilOpt = Annotated[str, typer.Option("--until", help="Only evidence from articles published on or before this date (YYYY[-MM[-DD]]).")]
+
+
+def _names(values: list[str] | None) -> frozenset[str]:
+    return frozenset(v.strip().upper() for value in values or [] for v in value.split(",") if v.strip())
+
+
+def _select(graph, *, top, rank, focus, radius, types, predicates, min_count, min_confidence, since, until):
+    """Command-line options → ``graph.select.select``; unknown entity types are a usage error."""
+    from extract.model import ENTITY_TYPES
+    from graph.select import Filters, select
+
+    wanted = _names(types)
+    unknown = sorted(wanted - set(ENTITY_TYPES))
+    if unknown:
+        raise typer.BadParameter(f"unknown type {', '.join(unknown)}; allowed: {', '.join(ENTITY_TYPES)}", param_hint="--type")
+    filters = Filters(types=wanted, predicates=_names(predicates), min_count=min_count, min_confidence=min_confidence,
+                      since=since, until=until)  # fmt: skip
+    return select(graph, filters=filters, focus=focus, radius=radius, top=top, rank=rank)
+
+
+def _invocation(ctx: typer.Context, *, hidden: tuple[str, ...] = ("uri", "user", "password", "database")) -> str:
+    """The command as typed, rebuilt from parsed values (defaults and connection settings left out) for the page."""
+    import shlex
+
+    def plain(value):
+        return value.value if isinstance(value, Enum) else value
+
+    parts = ["newsgraph", ctx.info_name or ""]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        items = list(value) if isinstance(value, (list, tuple)) else [value]
+        if param.name in hidden or value is None or not items or plain(value) == plain(param.default):
+            continue
+        if param.param_type_name == "argument":
+            parts += [str(plain(v)) for v in items]
+        else:
+            flag = max(param.opts, key=len)
+            for item in items:
+                parts += [flag] if item is True else [flag, str(plain(item))]
+    return shlex.join(parts)
+
+
 @app.command()
 def build(
+    ctx: typer.Context,
     paths: PathsArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; building again into it adds or replaces articles.")] = Path("out"),
     model: ModelOpt = None,
     encoding_errors: EncodingOpt = EncodingErrors.strict,
+    workers: WorkersOpt = 1,
+    top: TopOpt = DEFAULT_TOP,
+    rank: RankOpt = Rank.degree,
+    focus: FocusOpt = None,
+    radius: RadiusOpt = 1,
+    types: TypeOpt = None,
+    predicates: PredicateOpt = None,
+    min_count: MinCountOpt = 1,
+    min_confidence: MinConfidenceOpt = 0.0,
+    since: SinceOpt = "",
+    until: UntilOpt = "",
 ) -> None:
-    """Articles → extraction.jsonl, graph.json, graph.graphml and an offline graph.html in OUT."""
-    from extract.jsonl import merge_extractions, read_extractions, save_extractions
-    from graph.build import build_graph, write_graph_files
+    """Articles → extraction.jsonl, graph.json, graph.graphml and an offline graph.html in OUT.
+
+    The graph files hold everything; the selection options shape only graph.html.
+    """
+    from extract.jsonl import merge_into_file
+    from graph.build import build_graph_from_file, write_graph_files
     from graph.view import write_snapshot
 
     problems = Problems()
     with fail_cleanly():
         store = out / "extraction.jsonl"
-        old = list(read_extractions(store)) if store.exists() else []
-        new = list(_extract_with_progress(paths, model, encoding_errors, problems))
-        merged = merge_extractions(old, new)
-        if not merged:
+        # Streamed: extractions go to disk as they come and the graph is built by reading them back.
+        added, total = merge_into_file(store, _extract_with_progress(paths, model, encoding_errors, problems, workers))
+        if not added:
             err.print("[red]error:[/] no article could be read; nothing written")
             raise typer.Exit(1)
-        save_extractions(store, merged)
-        graph = build_graph(merged)
+        graph = build_graph_from_file(store)
         files = write_graph_files(graph, out)
-        html = write_snapshot(graph, out / "graph.html", title=f"newsgraph: {len(merged)} articles")
+        chosen = _select(graph, top=top, rank=rank, focus=focus, radius=radius, types=types, predicates=predicates,
+                         min_count=min_count, min_confidence=min_confidence, since=since, until=until)  # fmt: skip
+        html = write_snapshot(chosen.graph, out / "graph.html", title=f"newsgraph: {total} articles", notes=chosen.notes,
+                              command=_invocation(ctx))  # fmt: skip
     err.print(
-        f"{len(new)} articles extracted ({len(merged)} in {out}); graph: {graph.number_of_nodes()} nodes, "
+        f"{added} articles extracted ({total} in {out}); graph: {graph.number_of_nodes()} nodes, "
         f"{graph.number_of_edges()} edges\n  {store}\n  {files['json']}\n  {files['graphml']}\n  {html}",
         highlight=False,
     )
@@ -160,21 +246,63 @@ def build(
 
 @app.command()
 def view(
-    graph_file: Annotated[Path, typer.Argument(help="A graph.json written by `newsgraph build`.", exists=True, dir_okay=False)],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write [default: beside GRAPH_FILE, .html].")] = None,
+    ctx: typer.Context,
+    graph_file: Annotated[
+        Path | None, typer.Argument(help="A graph.json written by `newsgraph build` (leave out with --cypher).", exists=True, dir_okay=False)
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: beside GRAPH_FILE with .html; snapshot.html with --cypher).")] = None,
     title: Annotated[str, typer.Option(help="Page title.")] = "newsgraph snapshot",
+    top: TopOpt = DEFAULT_TOP,
+    rank: RankOpt = Rank.degree,
+    focus: FocusOpt = None,
+    radius: RadiusOpt = 1,
+    types: TypeOpt = None,
+    predicates: PredicateOpt = None,
+    min_count: MinCountOpt = 1,
+    min_confidence: MinConfidenceOpt = 0.0,
+    since: SinceOpt = "",
+    until: UntilOpt = "",
+    cypher: Annotated[
+        str | None, typer.Option("--cypher", help='Draw what this read-only Cypher query returns (paths, nodes, relationships), e.g. "MATCH p=(:Person)-[]->() RETURN p LIMIT 200".', show_default=False)
+    ] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE for --cypher, repeatable; VALUE is JSON if it parses.", show_default=False)] = None,
+    uri: UriOpt = "bolt://127.0.0.1:7687",
+    user: UserOpt = "neo4j",
+    password: PasswordOpt = "",
+    database: DatabaseOpt = None,
 ) -> None:
-    """Render an offline HTML snapshot from a saved graph."""
-    from graph.build import read_graph
+    """Render an offline HTML snapshot of a saved graph or of a Cypher query's result, optionally filtered, focused and capped."""
     from graph.view import write_snapshot
 
+    if (graph_file is None) == (cypher is None):
+        raise typer.BadParameter("give either GRAPH_FILE or --cypher (one of them)", param_hint="GRAPH_FILE / --cypher")
     with fail_cleanly():
-        try:
-            graph = read_graph(graph_file)
-        except (ValueError, KeyError) as error:
-            raise NewsgraphError(f"{graph_file}: not a newsgraph graph.json ({error})") from None
-        path = write_snapshot(graph, out or graph_file.with_suffix(".html"), title=title)
-    err.print(f"snapshot: {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+        if cypher is not None:
+            from graph.query_graph import graph_from_cypher
+            from graph.store import Settings, connect, translate_errors
+
+            params = parse_params(param or [])
+            driver = connect(Settings(uri, user, password))
+            try:
+                with translate_errors(uri, user):
+                    graph = graph_from_cypher(driver, cypher, parameters=params, database=database)
+            finally:
+                driver.close()
+            target = out or Path("snapshot.html")
+        else:
+            from graph.build import read_graph
+
+            try:
+                graph = read_graph(graph_file)
+            except (ValueError, KeyError) as error:
+                raise NewsgraphError(f"{graph_file}: not a newsgraph graph.json ({error})") from None
+            target = out or graph_file.with_suffix(".html")
+        chosen = _select(graph, top=top, rank=rank, focus=focus, radius=radius, types=types, predicates=predicates,
+                         min_count=min_count, min_confidence=min_confidence, since=since, until=until)  # fmt: skip
+        path = write_snapshot(chosen.graph, target, title=title, notes=chosen.notes, command=_invocation(ctx))
+    for note in chosen.notes:
+        err.print(note, highlight=False, markup=False)
+    err.print(f"snapshot: {path} ({chosen.graph.number_of_nodes()} nodes, {chosen.graph.number_of_edges()} edges)")
 
 
 eval_app = typer.Typer(help="Score extraction against a benchmark.", no_args_is_help=True)
