@@ -85,6 +85,8 @@ def actions(sent: Span, table: EntityTable, article_id: str) -> Iterator[Relatio
             for prep in verb.children:
                 if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS:
                     continue
+                if direct and prep.lower_ not in ("with", "against"):
+                    continue  # with a direct object, "in Portsmouth" is where it happened, not what
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         for obj in _with_conjuncts([pobj]):

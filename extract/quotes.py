@@ -47,6 +47,9 @@ def _speaker(verb: Token, table: EntityTable, before: int) -> tuple[End | None, 
         end = np_entity(child, table, ACTOR_TYPES)
         if end:
             return end, 0.85
+        end = np_entity(child, table)  # whoever says something is an actor, whatever the NER thought
+        if end:
+            return end, 0.7
         wanted = PRONOUNS.get(child.lower_, "")
         if wanted:
             for i in range(before - 1, -1, -1):  # the last actor of that type named before the quote

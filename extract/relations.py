@@ -36,4 +36,21 @@ def find_relations(doc: Doc, table: EntityTable, article_id: str) -> list[Relati
                 keep(rel)
     for rel in quotes.quotes(doc, table, article_id):
         keep(rel)
-    return relations
+    return _drop_redundant(relations)
+
+
+AFFILIATIONS = frozenset({"LEADS", "SPOKESPERSON_FOR", "MEMBER_OF", "WORKS_FOR"})
+
+
+def _drop_redundant(relations: list[Relation]) -> list[Relation]:
+    """A classifier WORKS_FOR adds nothing where a rule already read the affiliation in that sentence."""
+    by_rule = {
+        (r.source, r.target, r.evidence.sentence)
+        for r in relations
+        if r.predicate in AFFILIATIONS and not r.evidence.rule.startswith("model:")
+    }
+    return [
+        r
+        for r in relations
+        if not (r.evidence.rule.startswith("model:") and r.predicate == "WORKS_FOR" and (r.source, r.target, r.evidence.sentence) in by_rule)
+    ]

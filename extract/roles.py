@@ -203,7 +203,7 @@ def _name_unnamed_org(title: list[Token], head: Token, table: EntityTable) -> No
             run.append(token)
         elif run:
             break
-    if run and run[-1].i + 1 < len(head.doc) and all(t.ent_type_ == "" for t in run):
+    if run:
         start, end = run[0].i, run[-1].i + 1
         span = char_span(head.doc, start, end)
         text = head.doc.text[span[0] : span[1]]
