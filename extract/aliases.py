@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extract.gazetteer import lookup
-from extract.mentions import HONORIFICS, NAME_PARTICLES, Candidate
+from extract.mentions import HONORIFICS, NAME_PARTICLES, ORG_HEADS, PEERAGE, Candidate, bare
 from extract.model import normalize_name
 
 #: Generic last words a company or party is often named without ("Atlantico Shipping" → "Atlantico").
@@ -271,10 +271,35 @@ def _link_surnames(art: _Article) -> None:
         if names and len(names) == 1:
             (name,) = names
             art.links.link(i, owner[name])
+    _add_untagged_surnames(art, {n: owner[n] for n in full}, by_suffix)
+
+
+def _add_untagged_surnames(art: _Article, full: dict[str, int], by_suffix: dict[str, set[str]]) -> None:
+    """A surname the model did not tag at all, later in an article that names the person in full."""
+    doc = art.doc
+    for name, anchor in full.items():
+        surname_tokens = [t for t in art.cands[anchor].name_span(doc) if t.is_alpha]
+        if not surname_tokens:
+            continue
+        surname = surname_tokens[-1].text
+        if len(surname) < 3 or not surname[0].isupper() or len(by_suffix.get(surname.lower(), ())) != 1:
+            continue
+        for match in re.finditer(r"(?<![\w\-'’])" + re.escape(surname) + r"(?![\w\-])", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or len(span) != 1 or span.start in art.covered or span[0].pos_ != "PROPN":
+                continue
+            cand = Candidate(span.start, span.end, "PERSON", span.start, fixed=True)
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if prev is not None and bare(prev) in HONORIFICS | PEERAGE and prev.i not in art.covered:
+                cand.start, cand.honorific = prev.i, bare(prev)  # "Mr Booth"
+            elif prev is not None and prev.is_title and prev.pos_ == "PROPN":
+                continue  # another person's full name: "Wilkes Booth" vs "Edwin Booth"
+            art.links.link(art.add(cand), anchor)
 
 
 def _link_short_org_names(art: _Article) -> None:
-    """"Atlantico" for "Atlantico Shipping", "Labour" for "the Labour Party"."""
+    """"Atlantico" for "Atlantico Shipping", "Labour" for "the Labour Party", "the Commission" for "the
+    Electoral Commission" (a generic last word standing for the one organisation that ends with it)."""
     by_prefix: dict[str, set[str]] = defaultdict(set)
     owner: dict[str, int] = {}
     for i, cand in enumerate(art.cands):
@@ -282,6 +307,8 @@ def _link_short_org_names(art: _Article) -> None:
         if cand.label != "ORG" or len(words) < 2:
             continue
         owner.setdefault(art.keys[i], i)
+        if words[-1] in ORG_HEADS:
+            by_prefix[words[-1]].add(art.keys[i])
         for n in range(len(words) - 1, 0, -1):
             if words[n] not in CORPORATE_SUFFIXES:
                 break
@@ -309,6 +336,8 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
     named = [i for i in members if not art.acronym(i)] or members
     longest = max(len(art.words[i]) for i in named)
     head = next(i for i in named if len(art.words[i]) == longest)
+    if type_ != "PERSON" and _looks_personal(art, members, longest):
+        type_ = "PERSON"
     multiword_person = type_ == "PERSON" and longest >= 2
     if not multiword_person and not any(cands[i].honorific for i in members):
         place = lookup(art.keys[head])
@@ -322,6 +351,17 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
     return Cluster([cands[i] for i in members], name, type_)
 
 
+def _looks_personal(art: _Article, members: list[int], longest: int) -> bool:
+    """A short name the model typed otherwise, but the sentence treats as a person ("shot Lincoln")."""
+    cands = [art.cands[i] for i in members]
+    if longest > 3 or any(c.fixed for c in cands) or any(art.acronym(i) for i in members):
+        return False
+    if not any(c.person_evidence for c in cands):
+        return False
+    place = lookup(art.keys[members[0]])
+    return place is None or place.kind == "city" and not any(c.place_context for c in cands)
+
+
 def _place_type(type_: str, place, members: list[Candidate]) -> str:
     """Correct the model's guess for a name that is a real place."""
     if type_ in ("GPE", "LOC"):
@@ -331,5 +371,7 @@ def _place_type(type_: str, place, members: list[Candidate]) -> str:
             return type_
         return place.label if place.major or any(c.place_context for c in members) else type_
     if type_ == "ORG":
-        return place.label if any(c.place_context for c in members) and not any(c.fixed for c in members) else type_
+        if any(c.fixed for c in members):
+            return type_
+        return place.label if place.major or any(c.place_context for c in members) else type_
     return place.label  # NORP, FAC, EVENT… named exactly like a country or city

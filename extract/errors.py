@@ -39,3 +39,14 @@ class EvaluationDataError(NewsgraphError):
 
 class SelectionError(NewsgraphError):
     """A snapshot selection cannot be made: unknown actor, bad date, threshold out of range."""
+
+
+class MergeRulesError(NewsgraphError):
+    """A merges file (forced and forbidden merges) cannot be read or has a bad line."""
+
+    def __init__(self, path: str, line: int | None, reason: str):
+        self.path = path
+        self.line = line
+        self.reason = reason
+        where = f"{path or '<merges>'}:{line}" if line is not None else path or "<merges>"
+        super().__init__(f"{where}: {reason}")

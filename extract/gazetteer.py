@@ -36,8 +36,11 @@ class Place(NamedTuple):
 
     @property
     def major(self) -> bool:
-        """Countries, states, continents and big cities: a bare mention is almost surely the place."""
-        return self.kind != "city" or self.population >= 200_000
+        """Countries, states and continents: a bare mention is almost surely the place.
+
+        Cities are not: big cities too are named like people ("Kennedy", "Austin", "Charlotte").
+        """
+        return self.kind != "city"
 
 
 @lru_cache(maxsize=1)

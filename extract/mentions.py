@@ -60,13 +60,16 @@ ORG_HEADS = frozenset({
 LOC_HEADS = frozenset({
     "channel", "sea", "ocean", "river", "lake", "mountains", "mountain", "mount", "valley", "gulf", "bay",
     "island", "islands", "peninsula", "strait", "straits", "desert", "coast", "basin", "delta", "region",
+    "forest", "wilderness", "falls", "canyon", "glacier", "reef",
 })  # fmt: skip
 #: Last words of buildings and structures.
 FAC_HEADS = frozenset({
     "airport", "bridge", "stadium", "street", "road", "avenue", "square", "palace", "tower", "station",
     "terminal", "harbour", "harbor", "prison", "cathedral", "hall", "arena", "highway", "motorway", "tunnel",
+    "building", "penitentiary", "plant", "site", "base", "depot", "memorial", "monument", "statue", "dam",
+    "plaza", "mosque", "temple", "castle",
 })  # fmt: skip
-#: AP-style state abbreviations, written after a town ("Kinderhook, N.Y."): part of the place's name.
+#: AP-style state abbreviations, written after a town ("Kinderhook, N.Y."): the town is a place.
 STATE_ABBREVIATIONS = frozenset({
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
     "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "nh", "nj", "nm", "ny", "nc",
@@ -75,7 +78,7 @@ STATE_ABBREVIATIONS = frozenset({
 #: Prepositions after which a name is a place ("in Calais", "near the border town of X").
 PLACE_PREPOSITIONS = frozenset({
     "in", "at", "near", "outside", "across", "around", "throughout", "into", "inside", "within", "towards",
-    "toward", "via", "across",
+    "toward", "via", "over", "along", "through", "beyond", "off",
 })  # fmt: skip
 #: Verbs after which "to X" or "from X" is a place ("sent officers to Calais").
 MOTION_VERBS = frozenset({
@@ -89,8 +92,38 @@ PLACE_OF_NOUNS = frozenset({
     "east", "west", "centre", "center", "outskirts", "suburbs", "port", "region", "province", "governor",
     "streets", "state", "county", "district", "area", "heart", "coast", "border", "government", "parts",
 })  # fmt: skip
+#: Nouns a place name modifies ("a Fargo native", "the Calais mayor", "an Austin policeman").
+PLACE_COMPOUND_NOUNS = frozenset({
+    "native", "natives", "resident", "residents", "suburb", "suburbs", "area", "district", "neighbourhood",
+    "neighborhood", "city", "town", "village", "port", "mayor", "policeman", "police", "airport", "region",
+    "county", "province", "skyline", "outskirts", "streets", "harbour", "harbor",
+})  # fmt: skip
+#: Time zones the model tags as organisations ("2100 GMT").
+TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest"})
 #: Verbs whose object is usually a place ("visited Calais").
 PLACE_VERBS = frozenset({"visit", "tour", "reach", "enter", "invade", "bomb", "evacuate", "flee", "shell"})
+#: Verbs whose object (or passive subject) is a person ("shot Lincoln", "Kennedy was assassinated").
+VIOLENT_VERBS = frozenset({
+    "kill", "shoot", "assassinate", "murder", "abduct", "kidnap", "wound", "stab", "execute", "behead",
+    "strangle", "poison", "slay",
+})  # fmt: skip
+#: Nouns a person's name owns ("Trump's behalf", "Lincoln's killer").
+PERSONAL_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower",
+    "family", "killer", "assassin", "assassination", "murderer", "lawyer", "attorney", "aide", "behalf",
+    "funeral", "birthday", "career", "life", "death", "girlfriend", "boyfriend", "parents", "children",
+    "grandson", "granddaughter", "biography", "memoirs", "spokesman", "spokeswoman", "bodyguard",
+})  # fmt: skip
+#: Apposition heads that make a name a person ("Tidwell, a retired CIA officer").
+PERSON_NOUNS = TITLES | PERSONAL_NOUNS | frozenset({
+    "officer", "official", "reporter", "journalist", "spy", "actor", "actress", "singer", "writer", "author",
+    "director", "executive", "manager", "leader", "member", "student", "teacher", "professor", "doctor",
+    "nurse", "soldier", "trader", "farmer", "worker", "businessman", "businesswoman", "candidate", "lawmaker",
+    "politician", "economist", "analyst", "scientist", "researcher", "poet", "artist", "painter", "player",
+    "man", "woman", "boy", "girl", "suspect", "victim", "founder", "owner", "head", "chairman", "ceo",
+    "president", "activist", "campaigner", "priest", "widow", "veteran", "envoy", "diplomat", "adviser",
+    "advisor", "negotiator", "correspondent", "editor", "photographer", "historian", "novelist",
+})  # fmt: skip
 #: Verbs whose subject is usually a person ("Lincoln said").
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "ask", "claim", "deny", "insist", "argue", "believe", "think", "admit", "explain",
@@ -115,7 +148,8 @@ class Candidate:
     honorific: str = ""  # lower case, no dot: "mr", "lord"; "" when none
     fixed: bool = False  # the label comes from a rule, not from the model's guess
     place_context: bool = False  # "in X", "visited X", "X, N.Y.", a dateline
-    person_context: bool = False  # "X said", an honorific
+    person_context: bool = False  # "X said", an honorific: not a place
+    person_evidence: bool = False  # "X, 45,", "killed X", "X's wife", "X, a spokesman": a person
 
     def name_span(self, doc: Doc) -> Span:
         return doc[self.name_start : self.end]
@@ -139,9 +173,10 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     cands: list[Candidate] = []
     for ent in ents:
         for start, end in _segments(doc, ent.start, ent.end):
-            cand = _clean(doc, start, end, ent.label_)
-            if cand is not None:
-                cands.append(cand)
+            for begin, stop, label in _dateline_split(doc, start, end, ent.label_):
+                cand = _clean(doc, begin, stop, label)
+                if cand is not None:
+                    cands.append(cand)
     taken: set[int] = set()
     result: list[Candidate] = []
     for cand in cands:
@@ -149,11 +184,14 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue  # swallowed by an extension of the candidate before it
         _extend_left(doc, cand)
         _extend_right(doc, cand, owner)
-        _join_state(doc, cand)
         if cand.label == "LANGUAGE":
             continue  # only kept when an extension made it a place or organisation
         taken.update(range(cand.start, cand.end))
         result.append(cand)
+        state = _state_after(doc, cand)
+        if state is not None and state.start not in taken:
+            taken.add(state.start)
+            result.append(state)
     result = [c for c in result if not _is_portfolio(doc, c)]
     for cand in result:
         _retype_by_head(doc, cand)
@@ -170,6 +208,18 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             begin = i + 1
     parts.append((begin, end))
     return [(s, e) for s, e in parts if s < e]
+
+
+def _dateline_split(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """"Moscow ITAR-TASS", "Havana Radio Reloj Network": a wire dateline, a place then a news agency."""
+    if label != "ORG" or end - start < 2:
+        return [(start, end, label)]
+    for cut in range(start + 1, min(start + 4, end)):
+        first = doc[cut]
+        agency = (first.is_upper and sum(c.isalpha() for c in first.text) >= 3) or first.text in ("Radio", "Television", "TV")
+        if agency and doc[start:cut].text[:1].isupper() and lookup(doc[start:cut].text) is not None:
+            return [(start, cut, "GPE"), (cut, end, "ORG")]
+    return [(start, end, label)]
 
 
 def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
@@ -190,10 +240,11 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
             start += 1
         else:
             break
-    if start >= end or not any(t.is_alpha for t in doc[start:end]):
-        return None
-    if all(t.is_lower for t in doc[start:end] if t.is_alpha):
+    words = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]
+    if not words or all(t.is_lower for t in words):
         return None  # "lorry", "doesn": a common word, not a name
+    if len(words) == 1 and bare(words[0]) in TIME_ZONES:
+        return None
     cand = Candidate(start, end, label, start)
     if end - start > 1 and _is_honorific(doc[start], label, doc[end - 1]):
         cand.honorific = bare(doc[start])
@@ -248,28 +299,27 @@ def _extend_right(doc: Doc, cand: Candidate, owner: dict[int, int]) -> None:
         return
 
 
-def _join_state(doc: Doc, cand: Candidate) -> None:
-    """"Kinderhook , N.Y." is one place: the state abbreviation only qualifies the town."""
+def _state_after(doc: Doc, cand: Candidate) -> Candidate | None:
+    """"Kinderhook , N.Y.": the town is a place; the abbreviation is a place too (returned if untagged)."""
     i = cand.end
     if i < len(doc) and doc[i].text == ",":
         i += 1
     if i >= len(doc) or bare(doc[i]) not in STATE_ABBREVIATIONS or not doc[i].text[:1].isupper():
-        return
-    if cand.label not in ("GPE", "LOC", "PERSON", "ORG", "FAC") or cand.honorific:
-        return
-    end = i + 1
-    if end < len(doc) and doc[end].text == "." and "." in doc[i].text and not doc[i].text.endswith("."):
-        end += 1  # "N.Y" + "." split by the tokenizer
-    cand.end = end
-    cand.label, cand.fixed, cand.place_context = "GPE", True, True
+        return None
+    if cand.honorific or i == cand.end or (i + 1 < len(doc) and doc[i + 1].is_title):
+        return None  # "Mr Smith, Miss Jones"; "Ms Ward, Ind" would need a comma and an abbreviation
+    cand.place_context = True
+    if cand.label in ("PERSON", "ORG", "NORP") and not cand.fixed:
+        cand.label, cand.fixed = "GPE", True
+    if any(e.start <= i < e.end for e in doc.ents):
+        return None
+    return Candidate(i, i + 1, "GPE", i, fixed=True, place_context=True)
 
 
 def _is_portfolio(doc: Doc, cand: Candidate) -> bool:
-    """"Interior" in "Interior Minister": a title word the model took for an organisation."""
+    """"Interior" in "Interior Minister", "Prime": words of a title the model took for a name."""
     words = doc[cand.start : cand.end]
-    if cand.end >= len(doc) or bare(doc[cand.end]) not in ("minister", "secretary", "ministers", "secretaries"):
-        return False
-    return all(t.lower_ in PORTFOLIOS or t.lower_ == "and" for t in words)
+    return all(t.lower_ in PORTFOLIOS or bare(t) in TITLES or t.lower_ == "and" for t in words)
 
 
 def _retype_by_head(doc: Doc, cand: Candidate) -> None:
@@ -309,10 +359,23 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
     while head.head.i != head.i and cand.start <= head.head.i < cand.end:
         head = head.head
     verb = head.head
+    if head.dep_ in ("compound", "nmod") and cand.end < len(doc) and doc[cand.end].lower_ in PLACE_COMPOUND_NOUNS:
+        cand.place_context = True  # "a Fargo native", "Rotterdam port operator"
     if head.dep_ == "dobj" and verb.lemma_ in PLACE_VERBS:
         cand.place_context = True
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in SPEECH_VERBS:
         cand.person_context = True
+    if (head.dep_ == "dobj" or head.dep_ == "nsubjpass") and verb.lemma_ in VIOLENT_VERBS:
+        cand.person_evidence = True
+    if head.dep_ == "poss" and verb.lemma_ in PERSONAL_NOUNS:
+        cand.person_evidence = True
+    for child in head.children:
+        if child.dep_ == "appos" and not (cand.start <= child.i < cand.end):
+            if child.lemma_.lower() in PERSON_NOUNS or (child.like_num and child.i == cand.end + 1):
+                cand.person_evidence = True  # "Warner, 70,", "Tidwell, a retired CIA officer"
+    if cand.end + 2 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].like_num and doc[cand.end + 2].text == ",":
+        cand.person_evidence = True  # "Jacobs , 20 , and …" even when the parse missed the apposition
+    cand.person_context = cand.person_context or cand.person_evidence
     if cand.start == 0 or (doc[cand.start - 1].is_space and "\n" in doc[cand.start - 1].text):
         if doc[cand.start : cand.end].text.isupper() and cand.end < len(doc) and doc[cand.end].text in (",", "(", "-", "—"):
             cand.place_context = True  # a dateline: "MEMPHIS, Tenn. (AP)"

@@ -15,11 +15,13 @@ import networkx as nx
 
 from extract.jsonl import ExtractionFile
 from extract.model import ArticleExtraction
-from extract.resolve import Resolution, resolve
+from extract.resolve import MergeRules, Resolution, resolve
 from extract.files import atomic_write_text
 
 
-def build_graph(extractions: Iterable[ArticleExtraction], resolution: Resolution | None = None) -> nx.MultiDiGraph:
+def build_graph(
+    extractions: Iterable[ArticleExtraction], resolution: Resolution | None = None, *, merges: MergeRules | None = None
+) -> nx.MultiDiGraph:
     """Merge every article's entities and relations into one graph.
 
     Node attributes: ``name``, ``type``, ``aliases`` (list), ``mentions`` (count), ``articles`` (list of ids),
@@ -27,12 +29,13 @@ def build_graph(extractions: Iterable[ArticleExtraction], resolution: Resolution
     dicts), ``count``, ``confidence`` (highest), ``first_seen``/``last_seen`` (article dates, "" if unknown).
     ``graph.graph["articles"]`` holds each article's title, url, published date, source and content hash.
 
-    Given a ``resolution``, ``extractions`` is read once, as a stream (e.g. ``read_extractions``); without
-    one it is held in memory for the extra pass ``resolve`` needs.
+    ``merges`` (a user's forced and forbidden merges, ``extract.resolve.load_merge_rules``) is honoured when
+    the resolution is computed here. Given a ``resolution``, ``extractions`` is read once, as a stream (e.g.
+    ``read_extractions``); without one it is held in memory for the extra pass ``resolve`` needs.
     """
     if resolution is None:
         extractions = list(extractions)
-        resolution = resolve(extractions)
+        resolution = resolve(extractions, merges)
     graph = nx.MultiDiGraph()
     articles: dict[str, dict[str, str]] = {}
     for extraction in extractions:
@@ -81,12 +84,12 @@ def build_graph(extractions: Iterable[ArticleExtraction], resolution: Resolution
     return graph
 
 
-def build_graph_from_file(path: str | Path) -> nx.MultiDiGraph:
+def build_graph_from_file(path: str | Path, *, merges: MergeRules | None = None) -> nx.MultiDiGraph:
     """Build from an extraction JSON Lines file in two streamed passes (resolve, then build).
 
     Only the graph itself is held in memory, never every article's extraction.
     """
-    return build_graph(ExtractionFile(path), resolve(ExtractionFile(path)))
+    return build_graph(ExtractionFile(path), resolve(ExtractionFile(path), merges))
 
 
 def graph_to_json(graph: nx.MultiDiGraph) -> str:

@@ -211,6 +211,10 @@ def build(
     min_confidence: MinConfidenceOpt = 0.0,
     since: SinceOpt = "",
     until: UntilOpt = "",
+    merges: Annotated[
+        Path | None,
+        typer.Option("--merges", help="TSV file of forced and forbidden merges: lines 'merge<TAB>Name kept<TAB>Other name' or 'never<TAB>Name A<TAB>Name B'."),
+    ] = None,
 ) -> None:
     """Articles → extraction.jsonl, graph.json, graph.graphml and an offline graph.html in OUT.
 
@@ -220,15 +224,18 @@ def build(
     from graph.build import build_graph_from_file, write_graph_files
     from graph.view import write_snapshot
 
+    from extract.resolve import load_merge_rules
+
     problems = Problems()
     with fail_cleanly():
+        rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
         store = out / "extraction.jsonl"
         # Streamed: extractions go to disk as they come and the graph is built by reading them back.
         added, total = merge_into_file(store, _extract_with_progress(paths, model, encoding_errors, problems, workers))
         if not added:
             err.print("[red]error:[/] no article could be read; nothing written")
             raise typer.Exit(1)
-        graph = build_graph_from_file(store)
+        graph = build_graph_from_file(store, merges=rules)
         files = write_graph_files(graph, out)
         chosen = _select(graph, top=top, rank=rank, focus=focus, radius=radius, types=types, predicates=predicates,
                          min_count=min_count, min_confidence=min_confidence, since=since, until=until)  # fmt: skip
