@@ -188,7 +188,7 @@ def _options(*, physics: bool, big: bool) -> dict[str, Any]:
             "enabled": physics,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90, "avoidOverlap": 0.3},
-            "stabilization": {"enabled": physics, "iterations": 120, "updateInterval": 40, "fit": True},
+            "stabilization": {"enabled": physics, "iterations": 50, "updateInterval": 25, "fit": True},
         },
         "interaction": {"hover": not big, "tooltipDelay": 120, "hideEdgesOnDrag": True, "hideEdgesOnZoom": big},
     }

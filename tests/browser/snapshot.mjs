@@ -61,6 +61,7 @@ try {
       nodes: network.body.data.nodes.length,
       edges: network.body.data.edges.length,
       firstDraw: window.snapshot.firstDraw,
+      settled: window.snapshot.settledAt,
       documentReceived: performance.getEntriesByType("navigation")[0].responseEnd,
       canvasPixels: canvas.width * canvas.height,
       drawnPixels: drawn,
