@@ -17,6 +17,7 @@ physics run from that start (it settles in well under a second), larger ones are
 from __future__ import annotations
 
 import functools
+import html
 import math
 import re
 from collections.abc import Hashable
@@ -227,3 +228,11 @@ def render_html(
 def write_snapshot(graph: nx.MultiDiGraph, path: str | Path, **kwargs: Any) -> Path:
     """Render and write the snapshot atomically; returns its path. Never opens a browser."""
     return atomic_write_text(path, render_html(graph, **kwargs))
+
+
+def iframe(page: str, *, height: int = 600) -> str:
+    """A snapshot page wrapped in an ``<iframe srcdoc>``, for showing inline in a notebook."""
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+        'sandbox="allow-scripts"></iframe>'
+    )
