@@ -21,7 +21,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extract.gazetteer import lookup
-from extract.mentions import HONORIFICS, NAME_PARTICLES, ORG_HEADS, PEERAGE, Candidate, bare
+from extract.mentions import (
+    FAC_HEADS,
+    HONORIFICS,
+    LOC_HEADS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    PEERAGE,
+    PLACE_COMPOUND_NOUNS,
+    Candidate,
+    bare,
+)
 from extract.model import normalize_name
 
 #: Generic last words a company or party is often named without ("Atlantico Shipping" → "Atlantico").
@@ -32,6 +42,8 @@ CORPORATE_SUFFIXES = frozenset({
 })  # fmt: skip
 #: Words an acronym skips: "Confederation of British Industry" → CBI.
 _FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "de", "du", "des", "la", "le", "et", "&", "a", "an"})
+#: Last words that are never a family name shared by two people ("Dan Sai District", "Lomsak District").
+_NOT_FAMILY = ORG_HEADS | LOC_HEADS | FAC_HEADS | PLACE_COMPOUND_NOUNS
 _ACRONYM_SHAPE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,9}$")
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)")
 
@@ -244,6 +256,7 @@ def _link_other_uses(art: _Article, acronyms: dict[str, int]) -> None:
 
 def _link_surnames(art: _Article) -> None:
     """Shorter names that end exactly one full personal name in the article become that person."""
+    _share_family_names(art)
     full = {art.keys[i] for i, c in enumerate(art.cands) if c.label == "PERSON" and len(art.keys[i].split()) >= 2}
     full = {k for k in full if not any(o != k and o.endswith(" " + k) for o in full)}
     owner = {art.keys[i]: i for i, c in enumerate(art.cands) if art.keys[i] in full}
@@ -272,6 +285,16 @@ def _link_surnames(art: _Article) -> None:
             (name,) = names
             art.links.link(i, owner[name])
     _add_untagged_surnames(art, {n: owner[n] for n in full}, by_suffix)
+
+
+def _share_family_names(art: _Article) -> None:
+    """"Jean-Marie Le Pen" tagged ORG beside "Marine Le Pen" PERSON: a full name ending in a person's
+    family name is a person too (unless a rule typed it, e.g. by an organisation's last word)."""
+    family = {art.keys[i].split()[-1] for i, c in enumerate(art.cands) if c.label == "PERSON" and len(art.keys[i].split()) >= 2}
+    for i, cand in enumerate(art.cands):
+        words = art.keys[i].split()
+        if cand.label != "PERSON" and not cand.fixed and 2 <= len(words) <= 4 and words[-1] in family - _NOT_FAMILY and "of" not in words:
+            cand.label, cand.fixed = "PERSON", True
 
 
 def _add_untagged_surnames(art: _Article, full: dict[str, int], by_suffix: dict[str, set[str]]) -> None:

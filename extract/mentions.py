@@ -196,7 +196,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for cand in result:
         _retype_by_head(doc, cand)
         _read_context(doc, cand)
-    return result
+    return [c for c in result if c.person_evidence or not _is_common_word(doc, c)]
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -320,6 +320,18 @@ def _is_portfolio(doc: Doc, cand: Candidate) -> bool:
     """"Interior" in "Interior Minister", "Prime": words of a title the model took for a name."""
     words = doc[cand.start : cand.end]
     return all(t.lower_ in PORTFOLIOS or bare(t) in TITLES or t.lower_ == "and" for t in words)
+
+
+def _is_common_word(doc: Doc, cand: Candidate) -> bool:
+    """"Lorry drivers …": a capitalised first word of a sentence that the text elsewhere writes in lower
+    case, or that the tagger reads as a common noun, is not a name."""
+    if cand.end - cand.start != 1 or not _sentence_initial(doc[cand.start]) or cand.fixed:
+        return False
+    tok = doc[cand.start]
+    if tok.tag_ in ("NN", "NNS") and not tok.is_upper and tok.pos_ != "PROPN":
+        return True
+    lower = tok.lower_
+    return any(t.text == lower for t in doc[max(0, cand.start - 200) : cand.start + 200] if t.i != tok.i)
 
 
 def _retype_by_head(doc: Doc, cand: Candidate) -> None:

@@ -1,0 +1,193 @@
+"""Entity rules of one article: span cleanup, name repair, aliases and types, one rule per test."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from extract.aliases import acronym_letters, initials
+from extract.entities import EntityTable, find_entities
+from extract.gazetteer import lookup
+from extract.model import Entity, Mention, entity_id
+
+
+def entities(nlp, text: str) -> list[Entity]:
+    table = EntityTable()
+    find_entities(nlp(text), table)
+    return [e for e in table.entities() if e.type not in ("ROLE", "THING", "QUOTE")]
+
+
+def by_name(ents: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in ents}
+
+
+# --- mention cleanup -------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Students at Boston University 's law school protested.", "Boston University", "ORG"),  # possessive
+        ("Aid workers met the White House press secretary.", "White House", "ORG"),  # determiner
+        ("Calling Calais a disgrace, the minister left for Paris.", "Calais", None),  # sentence-initial verb
+        ("FN leader Marine Le Pen accused the government.", "Marine Le Pen", "PERSON"),  # "Marine Le" + "Pen"
+        ("Ships were stuck in the English Channel for two days.", "English Channel", "LOC"),  # "English" + head
+    ],
+)
+def test_spans_are_cleaned_and_repaired(nlp, text, name, type_):
+    ents = by_name(entities(nlp, text))
+    assert name in ents, sorted(ents)
+    if type_:
+        assert ents[name].type == type_
+    assert all(m.text == name for m in ents[name].mentions)
+
+
+@pytest.mark.model
+def test_bracketed_acronym_is_split_from_the_name(nlp):
+    ents = by_name(entities(nlp, "The National Front (FN) has governed several towns."))
+    front = ents["National Front"]
+    assert front.type == "ORG" and front.aliases == ("FN",)
+    assert not any("(" in m.text for m in front.mentions)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lorry drivers blocked the road near the lorry park in Calais.",  # capitalised common noun
+        "Interior Minister Bernard Cazeneuve visited Calais on Tuesday.",  # "Interior" is part of a title
+        "The ferry left at 2100 GMT from the port.",  # a time zone
+    ],
+)
+def test_non_actors_are_dropped(nlp, text):
+    names = {e.name.lower() for e in entities(nlp, text)}
+    assert not names & {"lorry", "interior", "gmt"}, names
+
+
+def test_cleanup_works_on_a_hand_built_doc(nlp):
+    words = ["The", "National", "Front", "(", "FN", ")", "won", "."]
+    doc = Doc(nlp.vocab, words=words, ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
+    table = EntityTable()
+    find_entities(doc, table)
+    (front,) = table.entities()
+    assert (front.name, front.type, front.aliases) == ("National Front", "ORG", ("FN",))
+    assert [doc.text[m.start : m.end] for m in front.mentions] == ["National Front", "FN"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("National Front", "ORG"), ("FN", "ORG")]
+
+
+# --- aliases inside an article ---------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_", "aliases", "mentions"),
+    [
+        ("Human Rights Watch (HRW) published a report. HRW urged the authorities to act.",
+         "Human Rights Watch", "ORG", ("HRW",), 3),  # the model misses the long form entirely
+        ("FN leader Marine Le Pen spoke in Lille. The National Front (FN) won two seats.",
+         "National Front", "ORG", ("FN",), 3),  # the untagged "FN" before the definition counts
+        ("The Confederation of British Industry welcomed the plan, but the CBI asked for help.",
+         "Confederation of British Industry", "ORG", ("CBI",), 2),  # initials, no definition
+        ("Trade and Industry Secretary Patricia Hewitt spoke on Monday. Ms Hewitt told MPs that the plan was ready.",
+         "Patricia Hewitt", "PERSON", ("Ms Hewitt",), 2),
+        ("Gordon Brown arrived on Monday. Mr Brown met union leaders in London.",
+         "Gordon Brown", "PERSON", ("Mr Brown",), 2),
+        ("Interior Minister Bernard Cazeneuve visited Calais on Tuesday. Cazeneuve met the mayor.",
+         "Bernard Cazeneuve", "PERSON", ("Cazeneuve",), 2),
+        ("Ludovic Hochart, a spokesman for the union, said the officers were late. Hochart said help was needed.",
+         "Ludovic Hochart", "PERSON", ("Hochart",), 2),
+        ("Marine Le Pen accused the government. Le Pen will hold a rally in Boulogne next month.",
+         "Marine Le Pen", "PERSON", ("Le Pen",), 2),
+        ("Atlantico Shipping signed a deal on Thursday. Atlantico will add two ships.",
+         "Atlantico Shipping", "ORG", ("Atlantico",), 2),
+    ],
+)  # fmt: skip
+def test_aliases_join_their_full_name(nlp, text, name, type_, aliases, mentions):
+    ents = by_name(entities(nlp, text))
+    assert name in ents, sorted(ents)
+    entity = ents[name]
+    assert (entity.type, entity.aliases, len(entity.mentions)) == (type_, aliases, mentions)
+    assert not set(aliases) & set(ents), "the short form must not also be an entity of its own"
+
+
+@pytest.mark.model
+def test_a_surname_two_people_share_stays_apart(nlp):
+    ents = by_name(entities(nlp, "Marine Le Pen and Jean-Marie Le Pen appeared together. Le Pen spoke first."))
+    assert ents["Jean-Marie Le Pen"].type == "PERSON"  # typed ORG by the model; shares the family name
+    assert "Le Pen" not in ents["Marine Le Pen"].aliases
+    assert "Le Pen" not in ents["Jean-Marie Le Pen"].aliases
+
+
+@pytest.mark.model
+def test_peerage_title_names_a_person_without_first_name(nlp):
+    ents = by_name(entities(nlp, "Lord Butler said the report was fair. Lord Butler chaired the inquiry."))
+    assert ents["Lord Butler"].type == "PERSON"
+    assert len(ents["Lord Butler"].mentions) == 2
+
+
+# --- types -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Interior Minister Bernard Cazeneuve visited Calais on Tuesday.", "Calais", "GPE"),  # tagged PERSON
+        ("The mayor of Calais, Natacha Bouchart, met officials in Paris.", "Calais", "GPE"),
+        ("Prime Minister Sheikh Hasina visited Sylhet on Saturday.", "Sylhet", "GPE"),
+        ("Bob Boyd was born in Kinderhook, N.Y., in 1950.", "Kinderhook", "GPE"),  # town, state abbreviation
+        ("Sanders, 45, was found guilty of fraud.", "Sanders", "PERSON"),  # age apposition
+        ("Booth shot Lincoln in the back of the head.", "Lincoln", "PERSON"),  # a city's name, but shot
+        ("The Port of Rotterdam Authority signed the agreement.", "Port of Rotterdam Authority", "ORG"),
+        ("The National Front won two seats, French voters said.", "National Front", "ORG"),
+        ("The National Front won two seats, French voters said.", "French", "NORP"),
+    ],
+)
+def test_types_are_corrected(nlp, text, name, type_):
+    ents = by_name(entities(nlp, text))
+    assert name in ents, sorted(ents)
+    assert ents[name].type == type_
+
+
+@pytest.mark.model
+def test_doc_ents_are_rewritten_for_later_rules(nlp):
+    doc = nlp("Interior Minister Bernard Cazeneuve visited Calais on Tuesday.")
+    find_entities(doc, EntityTable())
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Calais"] == "GPE" and labels["Bernard Cazeneuve"] == "PERSON"
+    assert "Interior" not in labels and labels.get("Tuesday") == "DATE"  # other labels are kept
+
+
+# --- building blocks -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "letters"), [("HRW", "HRW"), ("U.S.", "US"), ("FN", "FN"), ("Calais", ""), ("A", ""), ("NATO", "NATO")]
+)
+def test_acronym_letters(word, letters):
+    assert acronym_letters(word) == letters
+
+
+def test_initials_skip_function_words():
+    assert initials(["Confederation", "of", "British", "Industry"]) == "CBI"
+    assert initials(["UNSA-Police", "Union"], split_hyphens=True) == "UPU"
+
+
+def test_gazetteer_knows_countries_states_and_towns_but_not_names():
+    assert lookup("CALAIS").kind == "city"
+    assert lookup("Texas").kind == "state" and lookup("France").kind == "country"
+    assert lookup("Europe").label == "LOC"
+    assert not lookup("Kennedy").major  # a big city somewhere, but cities alone never outvote a person
+    assert lookup("Hochart") is None and lookup("the") is None
+
+
+def test_entity_table_api_is_unchanged():
+    table = EntityTable()
+    first = table.add("Bernard Cazeneuve", "PERSON", Mention(0, 17, "Bernard Cazeneuve"), range(0, 2))
+    again = table.add("Bernard Cazeneuve", "PERSON", Mention(30, 39, "Cazeneuve"), range(6, 7))
+    assert first == again == entity_id("Bernard Cazeneuve", "PERSON")
+    assert table.at(1) == first and table.at(6) == first and table.at(3) is None
+    assert table.get(first).type == "PERSON"
+    (entity,) = table.entities()
+    assert entity.aliases == ("Cazeneuve",) and len(entity.mentions) == 2
