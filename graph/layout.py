@@ -70,8 +70,13 @@ def _pull_in_islands(graph: nx.Graph, index: dict[Hashable, int], pos: np.ndarra
     main = pos[parts[0]]
     center = main.mean(axis=0)
     radius = max(float(np.quantile(np.linalg.norm(main - center, axis=1), 0.98)), 1.0)
+    far = []
     for part in parts[1:]:
         offset = pos[part].mean(axis=0) - center
         distance = float(np.linalg.norm(offset))
-        if distance > 1.15 * radius:
-            pos[part] -= offset * (1 - 1.15 * radius / distance)
+        if distance > 1.05 * radius:
+            far.append((distance, part, offset))
+    # Keep their order outwards, spread over a band 1.05–1.4 radii wide rather than on one circle.
+    for rank, (distance, part, offset) in enumerate(sorted(far, key=lambda item: item[0])):
+        target = radius * (1.05 + 0.35 * rank / max(len(far) - 1, 1))
+        pos[part] -= offset * (1 - target / distance)

@@ -48,7 +48,7 @@ def test_small_islands_stay_near_the_main_component():
     pos = force_layout(graph)
     center = [sum(p[i] for n, p in pos.items() if n < 400) / 400 for i in (0, 1)]
     reach = max(math.dist(center, p) for n, p in pos.items() if n < 400)
-    assert all(math.dist(center, pos[n]) < 1.3 * reach for n in (1000, 1001, 2000, 2001))
+    assert all(math.dist(center, pos[n]) < 1.5 * reach for n in (1000, 1001, 2000, 2001))
 
 
 def test_tiny_graphs():
