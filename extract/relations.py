@@ -39,7 +39,8 @@ def find_relations(doc: Doc, table: EntityTable, article_id: str) -> list[Relati
     return _drop_redundant(relations)
 
 
-AFFILIATIONS = frozenset({"LEADS", "SPOKESPERSON_FOR", "MEMBER_OF", "WORKS_FOR"})
+#: Affiliations that imply working for the organisation (a member of a party does not work for it).
+EMPLOYMENT = frozenset({"LEADS", "SPOKESPERSON_FOR", "WORKS_FOR"})
 
 
 def _drop_redundant(relations: list[Relation]) -> list[Relation]:
@@ -47,7 +48,7 @@ def _drop_redundant(relations: list[Relation]) -> list[Relation]:
     by_rule = {
         (r.source, r.target, r.evidence.sentence)
         for r in relations
-        if r.predicate in AFFILIATIONS and not r.evidence.rule.startswith("model:")
+        if r.predicate in EMPLOYMENT and not r.evidence.rule.startswith("model:")
     }
     return [
         r

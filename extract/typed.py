@@ -118,12 +118,13 @@ def sentence_mentions(sent: Span, table: EntityTable) -> list[tuple[str, int, in
 def candidates(sent: Span, table: EntityTable) -> Iterator[tuple[str, tuple, tuple, list[str]]]:
     """(relation, head mention, tail mention, features) for every pair whose types fit a signature."""
     mentions = sentence_mentions(sent, table)
+    killing = any(t.lemma_.lower() in KILL_WORDS for t in sent)
     for a in mentions:
         for b in mentions:
             if a is b or a[0] == b[0]:
                 continue
             relation = SIGNATURES.get((COARSE[a[3]], COARSE[b[3]]))
-            if relation:
+            if relation and (killing or relation != "KILLED"):
                 yield relation, a, b, pair_features(sent.doc, (a[1], a[2]), (b[1], b[2]), a[3], b[3])
 
 
@@ -134,8 +135,6 @@ def typed_relations(sent: Span, table: EntityTable, article_id: str) -> Iterator
     for relation, a, b, feats in candidates(sent, table):
         model = models.get(relation)
         if model is None:
-            continue
-        if relation == "KILLED" and not any(t.lemma_.lower() in KILL_WORDS for t in sent):
             continue
         p = probability(model, feats)
         if p >= model["threshold"]:
