@@ -232,7 +232,7 @@ def write_snapshot(graph: nx.MultiDiGraph, path: str | Path, **kwargs: Any) -> P
 
 def iframe(page: str, *, height: int = 600) -> str:
     """A snapshot page wrapped in an ``<iframe srcdoc>``, for showing inline in a notebook."""
-    return (
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
-        'sandbox="allow-scripts"></iframe>'
+    return (  # wrapped in a div: IPython warns about a bare top-level <iframe>
+        f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+        'sandbox="allow-scripts"></iframe></div>'
     )
