@@ -37,6 +37,8 @@ PORTFOLIOS = frozenset({
     "interior", "foreign", "home", "defence", "defense", "finance", "justice", "health", "education", "trade",
     "industry", "environment", "transport", "culture", "energy", "agriculture", "economy", "economics",
     "culture", "sports", "communities", "development", "housing", "immigration", "security", "work", "pensions",
+    "mines", "mining", "fisheries", "tourism", "affairs", "water", "planning", "science", "technology", "digital",
+    "equality", "shadow", "regional",
 })  # fmt: skip
 #: Lower-case words inside names that join their neighbours ("Marine Le Pen", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset({
@@ -193,10 +195,42 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             taken.add(state.start)
             result.append(state)
     result = [c for c in result if not _is_portfolio(doc, c)]
+    places = {i for c in result if c.label in ("GPE", "LOC") for i in range(c.start, c.end)}
+    result.extend(_untagged_names(doc, taken, places))
+    result.sort(key=lambda c: c.start)
     for cand in result:
         _retype_by_head(doc, cand)
+        _norp_as_organisation(doc, cand)
         _read_context(doc, cand)
     return [c for c in result if c.person_evidence or not _is_common_word(doc, c)]
+
+
+def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candidate]:
+    """Names the model missed where the sentence is clear: towns after a preposition of place ("between
+    Lyon and Grenoble"), speakers ("Okafor said")."""
+    found: list[Candidate] = []
+    for tok in doc:
+        if tok.i in taken or not tok.is_title or tok.pos_ != "PROPN":
+            continue
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS and lookup(tok.text) is None:
+            start = min((c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i), default=tok.i)
+            if all(t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc[start : tok.i + 1]):
+                found.append(Candidate(start, tok.i + 1, "PERSON", start, person_context=True))
+            continue  # "Okafor said …": the model missed a speaker
+        if tok.i < 2:
+            continue
+        prev = doc[tok.i - 1]
+        after_place = prev.lower_ in ("and", "or", ",") and tok.i - 2 in places
+        if not (prev.lower_ in PLACE_PREPOSITIONS or prev.lower_ == "between" or after_place):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.is_title and nxt.pos_ == "PROPN" or nxt.text in _TRAILING_JUNK):
+            continue  # part of a longer name, or "in Lyon's …" (may be a person's)
+        place = lookup(tok.text)
+        if place is not None:
+            found.append(Candidate(tok.i, tok.i + 1, place.label, tok.i, fixed=True, place_context=True))
+            places.add(tok.i)
+    return found
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -319,7 +353,10 @@ def _state_after(doc: Doc, cand: Candidate) -> Candidate | None:
 def _is_portfolio(doc: Doc, cand: Candidate) -> bool:
     """"Interior" in "Interior Minister", "Prime": words of a title the model took for a name."""
     words = doc[cand.start : cand.end]
-    return all(t.lower_ in PORTFOLIOS or bare(t) in TITLES or t.lower_ == "and" for t in words)
+    if all(bare(t) in TITLES for t in words):
+        return True
+    before_title = cand.end < len(doc) and bare(doc[cand.end]) in TITLES | {"ministers", "secretaries"}
+    return before_title and all(t.lower_ in PORTFOLIOS or bare(t) in TITLES or t.lower_ == "and" for t in words)
 
 
 def _is_common_word(doc: Doc, cand: Candidate) -> bool:
@@ -349,6 +386,19 @@ def _retype_by_head(doc: Doc, cand: Candidate) -> None:
         cand.label, cand.fixed = "LOC", True
     elif words[-1] in FAC_HEADS and cand.label in ("ORG", "PERSON", "NORP"):
         cand.label, cand.fixed = "FAC", True
+
+
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ch", "i", "is", "ic", "ics", "er", "ers", "ist", "ists", "s")
+
+
+def _norp_as_organisation(doc: Doc, cand: Candidate) -> None:
+    """"Oxfam urged donors …": a NORP that acts as a singular noun and is no demonym is an organisation
+    (nationalities and groups are adjectives or plurals: "Kenyan officials", "the French", "Democrats")."""
+    if cand.label != "NORP" or cand.fixed or cand.end - cand.start != 1:
+        return
+    tok = doc[cand.start]
+    if tok.tag_ == "NNP" and tok.dep_ in ("nsubj", "dobj", "pobj") and not tok.lower_.endswith(_DEMONYM_ENDINGS):
+        cand.label, cand.fixed = "ORG", True
 
 
 def _read_context(doc: Doc, cand: Candidate) -> None:

@@ -142,6 +142,9 @@ def test_peerage_title_names_a_person_without_first_name(nlp):
         ("The Port of Rotterdam Authority signed the agreement.", "Port of Rotterdam Authority", "ORG"),
         ("The National Front won two seats, French voters said.", "National Front", "ORG"),
         ("The National Front won two seats, French voters said.", "French", "NORP"),
+        ("Oxfam urged donors to act before the next harvest.", "Oxfam", "ORG"),  # tagged NORP
+        ("Flooding closed the main road between Lyon and Grenoble on Sunday.", "Lyon", "GPE"),  # untagged
+        ("Shares rose on Friday. Okafor said the company had listened to its workers.", "Okafor", "PERSON"),
     ],
 )
 def test_types_are_corrected(nlp, text, name, type_):
