@@ -80,3 +80,17 @@ def test_help_shows_the_default_cap():
     for command in ("view", "build"):
         result = runner.invoke(app, [command, "--help"], terminal_width=200)
         assert result.exit_code == 0 and f"default: {DEFAULT_TOP}" in result.output
+
+
+@pytest.mark.model
+def test_build_selection_shapes_only_the_page(tmp_path):
+    from graph.build import read_graph
+    from tests.conftest import EXAMPLES
+
+    result = runner.invoke(app, ["build", str(EXAMPLES / "calais-visit.txt"), "--out", str(tmp_path), "--top", "3"])
+    assert result.exit_code == 0, result.output
+    graph = read_graph(tmp_path / "graph.json")
+    html = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert len(graph) > 3, "graph files keep everything"
+    assert len(page_nodes(html)) == 3 and f"Showing the top 3 of {len(graph)} nodes by degree" in html
+    assert "newsgraph build" in html and "--top 3" in html
