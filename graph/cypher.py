@@ -95,7 +95,8 @@ SET r.count = size(r.articles),
     r.last_seen = reduce(d = '', x IN r.dates | CASE WHEN x > d THEN x ELSE d END)
 """
 
-#: Drop the evidence of articles ``$ids`` from every relationship; delete relationships left with none.
+#: Drop the evidence of articles ``$ids`` from every relationship. Emptied ones stay until
+#: ``DELETE_UNSUPPORTED`` so that a replaced article's relationships keep their identity.
 STRIP_EVIDENCE = """
 MATCH (a:Article)-[:MENTIONS]->(:Entity)-[r]->(:Entity)
 WHERE a.id IN $ids AND any(x IN r.articles WHERE x IN $ids)
@@ -106,8 +107,13 @@ SET r.articles = [i IN keep | r.articles[i]],
     r.rules = [i IN keep | r.rules[i]],
     r.confidences = [i IN keep | r.confidences[i]],
     r.dates = [i IN keep | r.dates[i]]
-""" + _DERIVED + """
-WITH r WHERE r.count = 0
+""" + _DERIVED
+
+#: Relationships (from entities ``$ids``) left without any evidence are supported by nothing.
+DELETE_UNSUPPORTED = """
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r]->(:Entity)
+WHERE r.count = 0
 DELETE r
 """
 
@@ -237,7 +243,7 @@ TEMPLATES = {
             "roles",
             "Roles held by a person (HAS_ROLE), with evidence.",
             f"""
-MATCH (p:Person) WHERE {_named("p", "name")}
+MATCH (p:Entity) WHERE {_named("p", "name")}
 MATCH (p)-[r:HAS_ROLE]->(role:Entity)
 RETURN p.name AS person, role.name AS role, r.count AS evidence, r.confidence AS confidence,
        r.first_seen AS first_seen, r.last_seen AS last_seen, r.sentences[0] AS example, r.articles AS articles

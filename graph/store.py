@@ -334,19 +334,28 @@ def _counters(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) 
     return tx.run(query, params).consume().counters
 
 
-def _detach(tx: neo4j.ManagedTransaction, ids: list[str]) -> tuple[set[str], int]:
-    """Take articles' evidence and MENTIONS out; returns the entities they touched and relationships deleted."""
+def _detach(tx: neo4j.ManagedTransaction, ids: list[str]) -> set[str]:
+    """Take articles' evidence and MENTIONS out; returns the entities they mentioned."""
     touched = set(tx.run(cypher.MENTIONED_BY, {"ids": ids}).single()["ids"])
-    deleted = _counters(tx, cypher.STRIP_EVIDENCE, {"ids": ids}).relationships_deleted
+    _counters(tx, cypher.STRIP_EVIDENCE, {"ids": ids})
     _counters(tx, cypher.DELETE_MENTIONS, {"ids": ids})
-    return touched, deleted
+    return touched
+
+
+def _delete_unsupported(tx: neo4j.ManagedTransaction, touched: set[str], loaded: set[str] = frozenset()) -> tuple[int, int]:
+    """Delete relationships and entities the detached articles alone supported: (nodes, relationships)."""
+    rels = _counters(tx, cypher.DELETE_UNSUPPORTED, {"ids": sorted(touched)}).relationships_deleted if touched else 0
+    _counters(tx, cypher.REFRESH_ENTITIES, {"ids": sorted(touched | loaded)})
+    gone = sorted(touched - loaded)
+    if not gone:
+        return 0, rels
+    orphans = _counters(tx, cypher.DELETE_ORPHANS, {"ids": gone})
+    return orphans.nodes_deleted, rels + orphans.relationships_deleted
 
 
 def _write_batch(tx: neo4j.ManagedTransaction, batch: _Batch, replaced: list[str]) -> LoadSummary:
     summary = LoadSummary()
-    touched: set[str] = set()
-    if replaced:
-        touched, summary.relationships_deleted = _detach(tx, replaced)
+    touched = _detach(tx, replaced) if replaced else set()
     _counters(tx, cypher.UPSERT_ARTICLES, {"rows": batch.articles})
     for label, rows in batch.entities.items():
         created = _counters(tx, cypher.merge_entities(label), {"rows": rows}).nodes_created
@@ -357,22 +366,14 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: _Batch, replaced: list[str
         created = _counters(tx, cypher.merge_relationships(rel_type), {"rows": rows}).relationships_created
         summary.relationships_created += created
         summary.relationships_updated += len(rows) - created
-    loaded = batch.entity_ids()
-    _counters(tx, cypher.REFRESH_ENTITIES, {"ids": sorted(touched | loaded)})
-    gone = sorted(touched - loaded)
-    if gone:
-        orphans = _counters(tx, cypher.DELETE_ORPHANS, {"ids": gone})
-        summary.nodes_deleted += orphans.nodes_deleted
-        summary.relationships_deleted += orphans.relationships_deleted
+    summary.nodes_deleted, summary.relationships_deleted = _delete_unsupported(tx, touched, batch.entity_ids())
     return summary
 
 
 def _remove_articles(tx: neo4j.ManagedTransaction, ids: list[str]) -> tuple[int, int]:
-    touched, rels = _detach(tx, ids)
+    touched = _detach(tx, ids)
     _counters(tx, cypher.DELETE_ARTICLES, {"ids": ids})
-    _counters(tx, cypher.REFRESH_ENTITIES, {"ids": sorted(touched)})
-    orphans = _counters(tx, cypher.DELETE_ORPHANS, {"ids": sorted(touched)})
-    return orphans.nodes_deleted, rels + orphans.relationships_deleted
+    return _delete_unsupported(tx, touched)
 
 
 def _chunked(items: list[str], size: int) -> Iterator[list[str]]:

@@ -84,7 +84,8 @@ def test_writer_queries_take_values_only_as_parameters():
     writer_queries = [
         cypher.STORED_ARTICLES, cypher.MENTIONED_BY, cypher.STRIP_EVIDENCE, cypher.DELETE_MENTIONS,
         cypher.DELETE_ARTICLES, cypher.DELETE_ORPHANS, cypher.UPSERT_ARTICLES, cypher.MERGE_MENTIONS,
-        cypher.REFRESH_ENTITIES, cypher.merge_entities("Place"), cypher.merge_relationships("VISIT"),
+        cypher.REFRESH_ENTITIES, cypher.DELETE_UNSUPPORTED, cypher.merge_entities("Place"),
+        cypher.merge_relationships("VISIT"),
     ]  # fmt: skip
     for text in writer_queries:
         assert _parameters(text) <= {"ids", "rows"}, text

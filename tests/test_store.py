@@ -125,6 +125,7 @@ def test_changed_article_has_its_old_contribution_taken_out_first(change):
         (cypher.STRIP_EVIDENCE, {"ids": ["a1"]}),
         (cypher.DELETE_MENTIONS, {"ids": ["a1"]}),
     ]
+    assert writes[-3] == (cypher.DELETE_UNSUPPORTED, {"ids": ["gpe:old-town", "person:ada-quill"]}), "after re-adding"
     assert writes[-2] == (cypher.REFRESH_ENTITIES, {"ids": ["gpe:harbourton", "gpe:old-town", "person:ada-quill", "role:interior-minister"]})
     assert writes[-1] == (cypher.DELETE_ORPHANS, {"ids": ["gpe:old-town"]}), "only entities the new text dropped"
     assert (summary.articles_loaded, summary.articles_replaced) == (0, 1)
@@ -183,6 +184,7 @@ def test_remove_reports_missing_ids_and_deletes_what_nothing_supports():
         (cypher.STRIP_EVIDENCE, {"ids": ["a1"]}),
         (cypher.DELETE_MENTIONS, {"ids": ["a1"]}),
         (cypher.DELETE_ARTICLES, {"ids": ["a1"]}),
+        (cypher.DELETE_UNSUPPORTED, {"ids": ["person:ada-quill"]}),
         (cypher.REFRESH_ENTITIES, {"ids": ["person:ada-quill"]}),
         (cypher.DELETE_ORPHANS, {"ids": ["person:ada-quill"]}),
     ]
