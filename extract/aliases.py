@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extract.gazetteer import lookup
+from extract.gazetteer import place_of
 from extract.mentions import (
     FAC_HEADS,
     HONORIFICS,
@@ -108,6 +108,7 @@ class _Article:
         self.cands: list[Candidate] = []
         self.keys: list[str] = []
         self.words: list[list[str]] = []
+        self.acronyms: list[str] = []
         self.links = _Links()
         self.by_start: dict[int, int] = {}
         self.covered: set[int] = set()
@@ -120,13 +121,13 @@ class _Article:
         text = cand.name_span(self.doc).text
         self.keys.append(normalize_name(text))
         self.words.append([t.text for t in cand.name_span(self.doc) if not t.is_punct or t.text == "&"])
+        self.acronyms.append(acronym_letters(text.replace(" ", "")))
         self.by_start[cand.start] = i
         self.covered.update(range(cand.start, cand.end))
         return i
 
     def acronym(self, i: int) -> str:
-        cand = self.cands[i]
-        return acronym_letters(self.doc[cand.name_start : cand.end].text.replace(" ", ""))
+        return self.acronyms[i]
 
     def candidate_at(self, start: int, end: int) -> int | None:
         i = self.by_start.get(start)
@@ -274,7 +275,7 @@ def _link_surnames(art: _Article) -> None:
             continue
         if cand.fixed and cand.label != "PERSON":
             continue  # a rule already knows this is an organisation or a place
-        if cand.label in ("GPE", "LOC") and lookup(key) is not None:
+        if cand.label in ("GPE", "LOC") and place_of(key) is not None:
             continue
         names = by_suffix.get(key)
         if not names:
@@ -340,7 +341,7 @@ def _link_short_org_names(art: _Article) -> None:
         names = by_prefix.get(art.keys[i])
         if not names or len(names) != 1 or cand.label == "PERSON" and cand.honorific:
             continue
-        if cand.label in ("GPE", "LOC") and lookup(art.keys[i]) is not None:
+        if cand.label in ("GPE", "LOC") and place_of(art.keys[i]) is not None:
             continue
         (name,) = names
         if art.links.find(i) != art.links.find(owner[name]):
@@ -363,7 +364,7 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
         type_ = "PERSON"
     multiword_person = type_ == "PERSON" and longest >= 2
     if not multiword_person and not any(cands[i].honorific for i in members):
-        place = lookup(art.keys[head])
+        place = place_of(art.keys[head])
         if place is not None:
             type_ = _place_type(type_, place, [cands[i] for i in members])
     name = " ".join(doc[cands[head].name_start : cands[head].end].text.split())
@@ -381,7 +382,7 @@ def _looks_personal(art: _Article, members: list[int], longest: int) -> bool:
         return False
     if not any(c.person_evidence for c in cands):
         return False
-    place = lookup(art.keys[members[0]])
+    place = place_of(art.keys[members[0]])
     return place is None or place.kind == "city" and not any(c.place_context for c in cands)
 
 

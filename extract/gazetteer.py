@@ -77,3 +77,8 @@ def places() -> dict[str, Place]:
 def lookup(name: str) -> Place | None:
     """The place called ``name`` (any case, accents or punctuation), if there is one."""
     return places().get(normalize_name(name))
+
+
+def place_of(key: str) -> Place | None:
+    """``lookup`` for a name already passed through ``normalize_name``."""
+    return places().get(key)

@@ -8,6 +8,7 @@ that the type can be voted per entity in ``extract.aliases``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -367,8 +368,7 @@ def _is_common_word(doc: Doc, cand: Candidate) -> bool:
     tok = doc[cand.start]
     if tok.tag_ in ("NN", "NNS") and not tok.is_upper and tok.pos_ != "PROPN":
         return True
-    lower = tok.lower_
-    return any(t.text == lower for t in doc[max(0, cand.start - 200) : cand.start + 200] if t.i != tok.i)
+    return re.search(r"(?<![\w-])" + re.escape(tok.lower_) + r"(?![\w-])", doc.text) is not None
 
 
 def _retype_by_head(doc: Doc, cand: Candidate) -> None:
