@@ -57,7 +57,10 @@ def read_extraction_file(path: Path, on_error: ErrorHandler) -> Iterator[Article
             if not line.strip():
                 continue
             try:
-                yield ArticleExtraction.from_dict(json.loads(line))
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError('no "text": the content hash that makes reloads safe needs it')
+                yield ArticleExtraction.from_dict(record)
             except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
                 on_error(InputError(str(path), f"not a newsgraph extraction line ({error.__class__.__name__}: {error})", number))
 
