@@ -1,0 +1,20 @@
+# Shortcuts. CI runs the README's test command (python -m pytest -q) through .ci/run.
+PYTHON ?= python
+# Extra options for the benchmark, e.g. make bench BENCH_ARGS="--workers 2 --repeat 2"
+BENCH_ARGS ?=
+
+.PHONY: bench bench-quick profile test
+
+# Whole BBC corpus (../shared/data/bbc_news): minutes; table on stdout, JSON in bench/results/.
+bench:
+	$(PYTHON) -m bench.run $(BENCH_ARGS)
+
+bench-quick:
+	$(PYTHON) -m bench.run --limit 300 $(BENCH_ARGS)
+
+# Rule cost after the parse, by function (needs pip install -e ".[bench]").
+profile:
+	$(PYTHON) -m bench.profile_rules --limit 200
+
+test:
+	$(PYTHON) -m pytest -q
