@@ -31,6 +31,7 @@ from extract.mentions import (
     PLACE_COMPOUND_NOUNS,
     Candidate,
     bare,
+    gender,
 )
 from extract.model import normalize_name
 
@@ -109,6 +110,7 @@ class _Article:
         self.keys: list[str] = []
         self.words: list[list[str]] = []
         self.acronyms: list[str] = []
+        self.split_by_gender: set[int] = set()  # "Mr X" and "Mrs X" both occur: neither joins a full name
         self.links = _Links()
         self.by_start: dict[int, int] = {}
         self.covered: set[int] = set()
@@ -210,8 +212,16 @@ def _spelled_out(art: _Article, paren: int, letters: str) -> int | None:
 
 
 def _link_same_names(art: _Article) -> None:
+    """The same name twice is one actor, unless honorifics say a woman and a man ("Mrs Howard", "Mr Howard")."""
+    genders: dict[str, set[str]] = defaultdict(set)
+    for i, cand in enumerate(art.cands):
+        if gender(cand.honorific):
+            genders[art.keys[i]].add(gender(cand.honorific))
     first: dict[str, int] = {}
     for i, key in enumerate(art.keys):
+        if len(genders.get(key, ())) > 1:
+            art.split_by_gender.add(i)
+            key = f"{key}#{gender(art.cands[i].honorific)}"  # bare "Howard" goes with neither
         if key in first:
             art.links.link(i, first[key], votes=True)
         else:
@@ -271,7 +281,7 @@ def _link_surnames(art: _Article) -> None:
         by_ends[words[0], words[-1]].add(name)
     for i, cand in enumerate(art.cands):
         key = art.keys[i]
-        if key in full or not key or art.acronym(i):
+        if key in full or not key or art.acronym(i) or i in art.split_by_gender:
             continue
         if cand.fixed and cand.label != "PERSON":
             continue  # a rule already knows this is an organisation or a place
@@ -369,7 +379,8 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
             type_ = _place_type(type_, place, [cands[i] for i in members])
     name = " ".join(doc[cands[head].name_start : cands[head].end].text.split())
     if type_ == "PERSON" and longest == 1:
-        titled = next((cands[i] for i in members if cands[i].honorific and cands[i].honorific not in HONORIFICS), None)
+        split = any(i in art.split_by_gender for i in members)
+        titled = next((cands[i] for i in members if cands[i].honorific and (split or cands[i].honorific not in HONORIFICS)), None)
         if titled is not None:
             name = " ".join(titled.span(doc).text.split())
     return Cluster([cands[i] for i in members], name, type_)

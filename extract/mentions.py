@@ -23,6 +23,16 @@ NOBILITY = frozenset({
     "sir", "dame", "lord", "lady", "baroness", "baron", "earl", "countess", "duke", "duchess", "king",
     "queen", "prince", "princess",
 })  # fmt: skip
+#: Honorifics that tell a woman from a man: "Mr Howard" and "Mrs Howard" in one article are two people.
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "countess", "duchess", "queen", "princess"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "baron", "earl", "duke", "king", "prince"})
+
+
+def gender(honorific: str) -> str:
+    """"f", "m" or "" (unknown) for a bare honorific."""
+    return "f" if honorific in FEMALE_TITLES else "m" if honorific in MALE_TITLES else ""
+
+
 #: Titles that make a person of whatever follows ("Lord Butler", even when tagged ORG).
 PEERAGE = frozenset({"sir", "dame", "lord", "lady", "baroness", "baron"})
 #: Job and rank titles that spaCy sometimes puts inside a PERSON span; they are roles, not the name.
@@ -216,7 +226,10 @@ def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candida
         if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS and lookup(tok.text) is None:
             start = min((c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i), default=tok.i)
             if all(t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc[start : tok.i + 1]):
-                found.append(Candidate(start, tok.i + 1, "PERSON", start, person_context=True))
+                speaker = Candidate(start, tok.i + 1, "PERSON", start, person_context=True)
+                if tok.i > start and bare(doc[start]) in HONORIFICS | PEERAGE:
+                    speaker.honorific, speaker.name_start = bare(doc[start]), start + 1  # "Mr Balls told …"
+                found.append(speaker)
             continue  # "Okafor said …": the model missed a speaker
         if tok.i < 2:
             continue

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from extract.aliases import acronym_letters, initials
 from extract.errors import MergeRulesError
-from extract.mentions import HONORIFICS, NOBILITY
+from extract.mentions import HONORIFICS, NOBILITY, gender
 from extract.model import NAMED_TYPES, ArticleExtraction, normalize_name
 
 #: Types whose members may be the same actor when the model disagrees about the type.
@@ -328,6 +328,7 @@ def _merge_surnames(merger: _Merger) -> None:
                 why = "without the middle name"
             else:
                 targets = {merger.find(o) for o, k in maximal.items() if k == key or k.endswith(" " + key)}
+                targets = {t for t in targets if not _other_gender(known[eid], known[t])}
                 why = "surname" if len(words) == 1 else "shorter name"
             if len(targets) == 1 and merger.find(eid) not in targets:
                 (target,) = targets
@@ -335,6 +336,17 @@ def _merge_surnames(merger: _Merger) -> None:
             elif len(targets) > 1:
                 names = ", ".join(sorted(f'"{known[t].name}"' for t in targets))
                 merger.resolution.notes.append(f'"{known[eid].name}" left alone: it could be {names}')
+
+
+def _genders(info: _Known) -> set[str]:
+    """Genders the honorifics of an entity's name and aliases tell ("Mrs Howard" → {"f"})."""
+    return {gender(form.split()[0]) for form in (info.key, *info.aliases) if form} - {""}
+
+
+def _other_gender(short: _Known, full: _Known) -> bool:
+    """"Mrs Howard" is not "Michael Howard" when other articles call him "Mr Howard"."""
+    mine, theirs = _genders(short), _genders(full)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _merge_acronyms(merger: _Merger) -> None:

@@ -120,6 +120,13 @@ def test_a_surname_two_people_share_stays_apart(nlp):
 
 
 @pytest.mark.model
+def test_mr_and_mrs_with_one_surname_are_two_people(nlp):
+    ents = by_name(entities(nlp, "Michael Howard arrived. Mrs Howard said she was proud. Mr Howard smiled."))
+    assert {"Michael Howard", "Mrs Howard", "Mr Howard"} <= set(ents)
+    assert ents["Michael Howard"].aliases == ()
+
+
+@pytest.mark.model
 def test_peerage_title_names_a_person_without_first_name(nlp):
     ents = by_name(entities(nlp, "Lord Butler said the report was fair. Lord Butler chaired the inquiry."))
     assert ents["Lord Butler"].type == "PERSON"

@@ -56,6 +56,18 @@ def test_honorific_name_and_middle_initial():
     assert "middle" in res.reasons[P("George Bush")]
 
 
+def test_honorific_of_the_other_gender_is_not_merged():
+    res = resolve(
+        [
+            article("a", ("Michael Howard", "PERSON", "Mr Howard")),
+            article("b", ("Mrs Howard", "PERSON")),
+            article("c", ("Mr Howard", "PERSON")),
+        ]
+    )
+    assert res(P("Mrs Howard")) == P("Mrs Howard")
+    assert res(P("Mr Howard")) == P("Michael Howard")
+
+
 def test_type_vote_across_articles():
     arts = [article(str(i), ("Calais", "GPE")) for i in range(3)] + [article("x", ("Calais", "PERSON"))]
     res = resolve(arts)
