@@ -31,7 +31,7 @@ from extract.typed import COARSE, MODEL_PATH, SIGNATURES, candidates, pair_featu
 
 GOLD_TYPE = {"Peop": "PERSON", "Org": "ORG", "Loc": "GPE"}
 LABEL = {"Work_For": "WORKS_FOR", "Kill": "KILLED", "OrgBased_In": "BASED_IN", "Live_In": "LIVES_IN", "Located_In": "LOCATED_IN"}
-GRID = [(l2, epochs, pos) for l2 in (1e-4, 1e-3, 1e-2) for epochs in (8, 20) for pos in (1.0, 2.0)]
+GRID = [(l2, epochs, pos) for l2 in (1e-4, 1e-3, 1e-2, 3e-2) for epochs in (8, 20) for pos in (1.0, 2.0)]
 THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(13)]
 MIN_COUNT = 2
 
@@ -74,7 +74,7 @@ def build_examples(sentences: list[Sentence], nlp, *, with_gold: bool) -> dict[s
         labels_at = {(e.start, e.end): e.label_ for e in doc.ents}
         seen = set()
         if with_gold:
-            ents = [(s, e, t) for s, e, t in sentence.entities if t in GOLD_TYPE and (s, e) in from_gold]
+            ents = sorted((s, e, t) for s, e, t in sentence.entities if t in GOLD_TYPE and (s, e) in from_gold)
             for hs, he, ht in ents:
                 for ts, te, tt in ents:
                     if (hs, he) == (ts, te):

@@ -50,6 +50,8 @@ def pair_features(doc: Doc, a: tuple[int, int], b: tuple[int, int], a_label: str
         words = [t.lower_ for t in between]
         feats += [f"bw={w}" for w in words]
         feats.append("bwall=" + "_".join(words) if len(words) <= 4 else "bwall=long")
+        if len(words) <= 2:
+            feats.append(f"lbw={a_label}>{b_label}|" + "_".join(words))
         if words:
             feats += [f"bw_first={words[0]}", f"bw_last={words[-1]}"]
     else:
@@ -77,6 +79,8 @@ def pair_features(doc: Doc, a: tuple[int, int], b: tuple[int, int], a_label: str
     lemmas = [t.lemma_.lower() for t in ups[1:]] + [common.lemma_.lower()] + [t.lemma_.lower() for t in downs[1:]]
     inner = [x for x in lemmas if x not in (ra.lemma_.lower(), rb.lemma_.lower())]
     feats.append("path=" + "".join(deps) if len(deps) <= 6 else "path=long")
+    if len(deps) <= 3:
+        feats.append(f"lpath={a_label}>{b_label}|" + "".join(deps))
     feats.append(f"pathlen={min(len(deps), 8)}")
     feats += [f"pl={x}" for x in inner]
     if len(deps) <= 4:
