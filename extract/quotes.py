@@ -21,7 +21,9 @@ REPORTING_VERBS = frozenset(
     "remark reply respond answer ask suggest stress emphasise emphasize caution complain concede confirm "
     "deny predict promise vow write tweet recall continue conclude urge agree comment".split()
 )
-_QUOTE = re.compile(r'"([^"\n]{3,}?)"|“([^”\n]{3,}?)”')
+#: An opening straight quote follows a space or an opening mark and precedes a non-space; a closing one
+#: follows a non-space. That keeps pairs in phase when a quote is left open at a paragraph's end.
+_QUOTE = re.compile(r'(?<![^\s(\[:,—–-])"(?=[^\s"])([^"\n]{3,}?)(?<=\S)"(?![^\s.,;:!?)\]—–-])|“([^”\n]{3,}?)”')
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": None, "it": "ORG"}
 MIN_WORDS = 3
 

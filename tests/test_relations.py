@@ -213,3 +213,13 @@ def test_own_articles_recall_and_role_precision(nlp):
         assert totals[kind][0] / totals[kind][1] >= 0.7, (kind, totals[kind])
     # roles are enumerated fully in the gold, so extra ROLE edges are real mistakes
     assert totals["role"][0] / totals["role"][2] >= 0.8, totals["role"]
+
+
+def test_quote_left_open_does_not_shift_the_pairs(nlp):
+    text = (
+        'Tom Reed said: "We lost three years. He added: "They will not break us, whatever they try." '
+        "The ministry denied the claims, saying it followed the law."
+    )
+    extraction = extract(nlp, text)
+    quotes = {e.name for e in extraction.entities if e.type == "QUOTE"}
+    assert quotes == {"They will not break us, whatever they try."}
