@@ -52,6 +52,10 @@ def _speaker(verb: Token, table: EntityTable, before: int) -> tuple[End | None, 
         end = np_entity(child, table)  # whoever says something is an actor, whatever the NER thought
         if end:
             return end, 0.7
+        if child.pos_ == "PROPN" or child.is_title and child.pos_ == "NOUN":  # a surname the NER missed: "…," Lund said.
+            end = _surname(child, table)
+            if end:
+                return end, 0.7
         wanted = PRONOUNS.get(child.lower_, "")
         if wanted:
             for i in range(before - 1, -1, -1):  # the last actor of that type named before the quote
@@ -60,6 +64,15 @@ def _speaker(verb: Token, table: EntityTable, before: int) -> tuple[End | None, 
                     return end, 0.6
             return None, 0.0
     return None, 0.0
+
+
+def _surname(token: Token, table: EntityTable) -> End | None:
+    """The one person already named whose last name is this token."""
+    word = token.text.casefold()
+    people = [e for e in table.entities() if e.type == "PERSON" and e.name.split()[-1].casefold() == word]
+    if len(people) != 1:
+        return None
+    return End(people[0].id, (token.idx, token.idx + len(token)))
 
 
 def quotes(doc: Doc, table: EntityTable, article_id: str) -> Iterator[Relation]:
