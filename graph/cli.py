@@ -391,11 +391,18 @@ def load(
     force: Annotated[bool, typer.Option("--force", help="Reload articles even when stored unchanged (e.g. after upgrading newsgraph).")] = False,
     model: ModelOpt = None,
     encoding_errors: EncodingOpt = EncodingErrors.strict,
+    merges: Annotated[
+        Path | None,
+        typer.Option("--merges", help="TSV file of forced and forbidden merges, as for `build`."),
+    ] = None,
 ) -> None:
     """Load into Neo4j: new articles added, changed ones replaced, unchanged ones skipped."""
+    from extract.resolve import load_merge_rules
     from graph.sources import gather
 
     problems = Problems()
+    with fail_cleanly():
+        rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
     with fail_cleanly(), _neo4j_store(uri, user, password, database) as store, _progress() as progress:
         reading = progress.add_task("reading", total=None)
         gathered = gather(
@@ -403,7 +410,9 @@ def load(
             on_article=lambda n: progress.advance(reading, n), encoding_errors=encoding_errors.value,
         )  # fmt: skip
         loading = progress.add_task("loading", total=len(gathered.extractions))
-        summary = store.load(gathered.extractions, force=force, on_progress=lambda n: progress.advance(loading, n))
+        summary = store.load(
+            gathered.extractions, force=force, merge_rules=rules, on_progress=lambda n: progress.advance(loading, n)
+        )
     s = summary
     err.print(
         f"articles: {s.articles_loaded} loaded, {s.articles_replaced} replaced, "

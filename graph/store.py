@@ -25,7 +25,7 @@ import neo4j
 from neo4j import exceptions as driver_errors
 
 from extract.model import Article, ArticleExtraction, Entity
-from extract.resolve import Resolution, resolve
+from extract.resolve import MergeRules, Resolution, resolve
 from graph import cypher
 from graph.errors import START_HINT, CypherError, Neo4jAuthError, Neo4jError, Neo4jUnavailableError
 
@@ -196,13 +196,16 @@ class Neo4jStore:
         *,
         force: bool = False,
         resolution: Resolution | None = None,
+        merge_rules: MergeRules | None = None,
         on_progress: Callable[[int], None] | None = None,
     ) -> LoadSummary:
         """Load articles; unchanged ones are skipped (unless ``force``), changed ones replaced.
 
-        ``resolution`` maps entity ids to canonical ids; by default it is computed over the given
-        extractions together with the entities already stored, so a lone surname can join a full name
-        loaded earlier. ``on_progress(n)`` is called as each group of ``n`` articles is done.
+        ``resolution`` maps entity ids to canonical ids; by default ``resolve`` computes it (with the
+        user's ``merge_rules``) over the given extractions plus the entities already stored, so a lone
+        surname can join a full name loaded earlier. Stored entities count as one article each, and an
+        article already stored keeps the ids it was loaded with until it changes (or ``force``).
+        ``on_progress(n)`` is called as each group of ``n`` articles is done.
         """
         progress = on_progress or (lambda n: None)
         incoming = list({x.doc_id: x for x in extractions}.values())  # the last of a repeated id wins
@@ -214,7 +217,7 @@ class Neo4jStore:
         if not todo:
             return summary
         context = [*incoming, self._stored_entities()]
-        resolution = resolve(context) if resolution is None else resolution
+        resolution = resolve(context, merge_rules) if resolution is None else resolution
         names = _canonical_names(context)
         for chunk in self._article_chunks(todo):
             replaced = [x.doc_id for x in chunk if x.doc_id in stored]

@@ -164,6 +164,19 @@ def test_lone_surname_joins_a_full_name_already_stored():
     assert mention_rows == [{"article": "a2", "entity": "person:ada-quill", "count": 1, "names": ["Quill"]}]
 
 
+def test_user_merge_rules_decide_the_node_an_entity_lands_on():
+    from extract.resolve import parse_merge_rules
+
+    article = Article(id="a3", text="The Quill office said so.")
+    other = ArticleExtraction(article, (Entity("org:quill-office", "Quill office", "ORG", mentions=(Mention(4, 16, "Quill office"),)),))
+    rules = parse_merge_rules("merge\tAda Quill\tQuill office")
+    fake = FakeNeo4j()
+    Neo4jStore(fake.driver).load([extraction(), other], merge_rules=rules)
+    mention_rows = dict(fake.writes())[cypher.MERGE_MENTIONS]["rows"]
+    assert {"article": "a3", "entity": "person:ada-quill", "count": 1, "names": ["Quill office"]} in mention_rows
+    assert "org:quill-office" not in str(fake.writes())
+
+
 def test_articles_are_split_into_transactions_by_row_count():
     fake = FakeNeo4j()
     batches = []
