@@ -7,6 +7,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.attributes import use_attribute_lookup
 from extract.errors import ModelNotFoundError
 
 #: Tried in order when no model is named: the official package if a user has it, else its PyPI twin.
@@ -58,4 +59,6 @@ def load_pipeline(name: str | None = None):
     if missing:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}; newsgraph needs both")
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    # The same tags, POS, morphology and lemmas as spaCy's attribute_ruler, in a quarter of its time.
+    use_attribute_lookup(nlp)
     return nlp
