@@ -34,6 +34,7 @@ from extract.mentions import (
     gender,
 )
 from extract.model import normalize_name
+from extract.person_names import is_family_name, is_given_name
 
 #: Generic last words a company or party is often named without ("Atlantico Shipping" → "Atlantico").
 CORPORATE_SUFFIXES = frozenset({
@@ -370,13 +371,13 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
     named = [i for i in members if not art.acronym(i)] or members
     longest = max(len(art.words[i]) for i in named)
     head = next(i for i in named if len(art.words[i]) == longest)
-    if type_ != "PERSON" and _looks_personal(art, members, longest):
+    if type_ != "PERSON" and (_looks_personal(art, members, longest) or _named_like_a_person(art, members, head)):
         type_ = "PERSON"
     multiword_person = type_ == "PERSON" and longest >= 2
     if not multiword_person and not any(cands[i].honorific for i in members):
         place = place_of(art.keys[head])
         if place is not None:
-            type_ = _place_type(type_, place, [cands[i] for i in members])
+            type_ = _place_type(type_, place, [cands[i] for i in members], art.keys[head])
     name = " ".join(doc[cands[head].name_start : cands[head].end].text.split())
     if type_ == "PERSON" and longest == 1:
         split = any(i in art.split_by_gender for i in members)
@@ -397,16 +398,32 @@ def _looks_personal(art: _Article, members: list[int], longest: int) -> bool:
     return place is None or place.kind == "city" and not any(c.place_context for c in cands)
 
 
-def _place_type(type_: str, place, members: list[Candidate]) -> str:
+def _named_like_a_person(art: _Article, members: list[int], head: int) -> bool:
+    """"Andrew Hall", "Buddy Holly" typed as a place or organisation: a common given name, then (after
+    at most one middle name or initial) a common family name, and no rule or place list says otherwise."""
+    words = art.words[head]
+    if not 2 <= len(words) <= 3 or any(art.cands[i].fixed or art.acronym(i) for i in members):
+        return False
+    if not all(w[:1].isupper() and not w.isupper() or len(w) <= 2 for w in words):
+        return False  # "NEW YORK", lower-case words: not a personal name's shape
+    last = words[-1].lower()
+    if last in ORG_HEADS | LOC_HEADS | FAC_HEADS | PLACE_COMPOUND_NOUNS or place_of(art.keys[head]) is not None:
+        return False
+    return is_given_name(words[0]) and is_family_name(words[-1])
+
+
+def _place_type(type_: str, place, members: list[Candidate], key: str = "") -> str:
     """Correct the model's guess for a name that is a real place."""
     if type_ in ("GPE", "LOC"):
         return type_ if type_ == "LOC" or place.label == "GPE" else place.label
+    # "Vladivostok", "Yerevan": a city whose name is nobody's given or family name is the city
+    unnamed_city = bool(key) and " " not in key and not is_given_name(key) and not is_family_name(key)
     if type_ == "PERSON":
         if any(c.person_context for c in members):
             return type_
-        return place.label if place.major or any(c.place_context for c in members) else type_
+        return place.label if place.major or unnamed_city or any(c.place_context for c in members) else type_
     if type_ == "ORG":
         if any(c.fixed for c in members):
             return type_
-        return place.label if place.major or any(c.place_context for c in members) else type_
+        return place.label if place.major or unnamed_city or any(c.place_context for c in members) else type_
     return place.label  # NORP, FAC, EVENT… named exactly like a country or city

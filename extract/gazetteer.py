@@ -20,6 +20,8 @@ MIN_CITY_POPULATION = 40_000
 COUNTRY_ALIASES = (
     "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "America", "USA", "U.S.",
     "UK", "U.K.", "Holland", "Burma", "Soviet Union", "USSR", "Czech Republic", "Ivory Coast", "Vatican",
+    # "Soviet" names the state the way "U.S." does ("Soviet troops", "a Soviet official"), not a people
+    "Soviet",
 )  # fmt: skip
 #: Keys that are never taken as places even if some town is called so (name particles, short words).
 _NEVER = frozenset(STOP_WORDS) | {"van", "le", "la", "de", "du", "da", "di", "al", "el", "bin", "san", "of"}

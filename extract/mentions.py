@@ -73,7 +73,7 @@ ORG_HEADS = frozenset({
 LOC_HEADS = frozenset({
     "channel", "sea", "ocean", "river", "lake", "mountains", "mountain", "mount", "valley", "gulf", "bay",
     "island", "islands", "peninsula", "strait", "straits", "desert", "coast", "basin", "delta", "region",
-    "forest", "wilderness", "falls", "canyon", "glacier", "reef",
+    "forest", "wilderness", "falls", "canyon", "glacier", "reef", "beach",
 })  # fmt: skip
 #: Last words of buildings and structures.
 FAC_HEADS = frozenset({
@@ -104,12 +104,20 @@ PLACE_OF_NOUNS = frozenset({
     "mayor", "city", "town", "village", "capital", "people", "residents", "citizens", "north", "south",
     "east", "west", "centre", "center", "outskirts", "suburbs", "port", "region", "province", "governor",
     "streets", "state", "county", "district", "area", "heart", "coast", "border", "government", "parts",
+    "northeast", "northwest", "southeast", "southwest",
 })  # fmt: skip
 #: Nouns a place name modifies ("a Fargo native", "the Calais mayor", "an Austin policeman").
 PLACE_COMPOUND_NOUNS = frozenset({
     "native", "natives", "resident", "residents", "suburb", "suburbs", "area", "district", "neighbourhood",
     "neighborhood", "city", "town", "village", "port", "mayor", "policeman", "police", "airport", "region",
     "county", "province", "skyline", "outskirts", "streets", "harbour", "harbor",
+})  # fmt: skip
+#: Apposition heads that make a name a place ("Yerevan, the capital of Armenia").
+PLACE_APPOSITIONS = frozenset({"capital", "city", "town", "village", "port", "province", "county", "suburb", "hometown"})
+#: Languages of a wire-service header ("Havana Radio Reloj Network in Spanish").
+HEADER_LANGUAGES = frozenset({
+    "English", "Spanish", "French", "Arabic", "Russian", "Chinese", "German", "Portuguese", "Persian", "Turkish",
+    "Japanese", "Korean", "Italian", "Hebrew", "Serbo-Croatian", "Mandarin", "Ukrainian", "Polish", "Czech",
 })  # fmt: skip
 #: Time zones the model tags as organisations ("2100 GMT").
 TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest"})
@@ -183,6 +191,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             owner[i] = len(ent)
+    wire = _wire_headers(doc)
+    reserved = {i for c in wire for i in range(c.start, c.end)}
     cands: list[Candidate] = []
     for ent in ents:
         for start, end in _segments(doc, ent.start, ent.end):
@@ -190,15 +200,15 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                 cand = _clean(doc, begin, stop, label)
                 if cand is not None:
                     cands.append(cand)
-    taken: set[int] = set()
-    result: list[Candidate] = []
+    taken: set[int] = set(reserved)
+    result: list[Candidate] = list(wire)
     for cand in cands:
         if cand.start in taken:
             continue  # swallowed by an extension of the candidate before it
         _extend_left(doc, cand)
         _extend_right(doc, cand, owner)
-        if cand.label == "LANGUAGE":
-            continue  # only kept when an extension made it a place or organisation
+        if cand.label == "LANGUAGE" or any(i in reserved for i in range(cand.start, cand.end)):
+            continue  # a LANGUAGE only kept when an extension made it a place or organisation
         taken.update(range(cand.start, cand.end))
         result.append(cand)
         state = _state_after(doc, cand)
@@ -210,6 +220,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     result.extend(_untagged_names(doc, taken, places))
     result.sort(key=lambda c: c.start)
     for cand in result:
+        _take_split_dot(doc, cand)
+        _state_abbreviation(doc, cand)
         _retype_by_head(doc, cand)
         _norp_as_organisation(doc, cand)
         _read_context(doc, cand)
@@ -219,7 +231,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candidate]:
     """Names the model missed where the sentence is clear: towns after a preposition of place ("between
     Lyon and Grenoble"), speakers ("Okafor said")."""
-    found: list[Candidate] = []
+    found: list[Candidate] = _untagged_datelines(doc, taken)
     for tok in doc:
         if tok.i in taken or not tok.is_title or tok.pos_ != "PROPN":
             continue
@@ -247,6 +259,53 @@ def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candida
     return found
 
 
+_WIRE_ID = re.compile(r"^[A-Z]{2}\d{10}$")
+_AGENCY = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?$")
+
+
+def _wire_headers(doc: Doc) -> list[Candidate]:
+    """Wire-service credits: "PA0302025694 Panama City ACAN in Spanish" (a monitoring header: place,
+    then the source, then its language) and "Moscow March 5 (ITAR-TASS) --" (the agency in brackets
+    before a dash). Both name a place and an organisation the model often runs together or misses."""
+    found: list[Candidate] = []
+    for tok in doc:
+        if _WIRE_ID.match(tok.text):
+            stop = next((j for j in range(tok.i + 2, min(tok.i + 10, len(doc) - 1)) if doc[j].lower_ == "in" and doc[j + 1].text in HEADER_LANGUAGES), None)
+            if stop is None:
+                continue
+            cut = next((c for c in range(min(tok.i + 4, stop - 1), tok.i + 1, -1) if lookup(doc[tok.i + 1 : c].text) is not None), None)
+            if cut is not None:
+                found.append(Candidate(tok.i + 1, cut, "GPE", tok.i + 1, fixed=True, place_context=True))
+                found.append(Candidate(cut, stop, "ORG", cut, fixed=True))
+        elif tok.text == "(":
+            close = next((j for j in range(tok.i + 2, min(tok.i + 5, len(doc) - 1)) if doc[j].text == ")"), None)
+            if close is None or doc[close + 1].text not in ("--", "-", "—", "–"):
+                continue
+            agency = doc[tok.i + 1 : close]
+            if _AGENCY.match(agency.text) and sum(c.isupper() for c in agency.text) >= 2 or agency.text == "Reuters":
+                found.append(Candidate(agency.start, agency.end, "ORG", agency.start, fixed=True))
+    return found
+
+
+def _untagged_datelines(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """"BANGKOK, Thailand (AP)", "MEXICO CITY (AP)": capitals at the start of a line, then a comma,
+    bracket or dash, are the place the story was filed from."""
+    found = []
+    for tok in doc:
+        if not (tok.i == 0 or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text)):
+            continue
+        end = tok.i
+        while end < len(doc) and end - tok.i < 3 and doc[end].is_upper and doc[end].is_alpha and len(doc[end]) >= 2:
+            end += 1
+        if end == tok.i or end >= len(doc) or doc[end].text not in (",", "(", "-", "—", "_"):
+            continue
+        if any(i in taken for i in range(tok.i, end)):
+            continue
+        found.append(Candidate(tok.i, end, "GPE", tok.i, fixed=True, place_context=True))
+        taken.update(range(tok.i, end))
+    return found
+
+
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a span at brackets and line breaks: "The National Front (FN" → "The National Front", "FN"."""
     parts, begin = [], start
@@ -265,6 +324,7 @@ def _dateline_split(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
     for cut in range(start + 1, min(start + 4, end)):
         first = doc[cut]
         agency = (first.is_upper and sum(c.isalpha() for c in first.text) >= 3) or first.text in ("Radio", "Television", "TV")
+        agency = agency or (end - cut >= 2 and end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].text in HEADER_LANGUAGES)
         if agency and doc[start:cut].text[:1].isupper() and lookup(doc[start:cut].text) is not None:
             return [(start, cut, "GPE"), (cut, end, "ORG")]
     return [(start, end, label)]
@@ -291,8 +351,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     words = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]
     if not words or all(t.is_lower for t in words):
         return None  # "lorry", "doesn": a common word, not a name
-    if len(words) == 1 and bare(words[0]) in TIME_ZONES:
-        return None
+    if bare(words[0]) in TIME_ZONES:
+        return None  # "2100 GMT", "GMT 2 Feb 94": a time
     cand = Candidate(start, end, label, start)
     if end - start > 1 and _is_honorific(doc[start], label, doc[end - 1]):
         cand.honorific = bare(doc[start])
@@ -364,6 +424,30 @@ def _state_after(doc: Doc, cand: Candidate) -> Candidate | None:
     return Candidate(i, i + 1, "GPE", i, fixed=True, place_context=True)
 
 
+_DOTTED_LETTERS = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
+
+
+def _take_split_dot(doc: Doc, cand: Candidate) -> None:
+    """"Minn ." and "U.S ." in pre-tokenised text: the detached dot ends the abbreviation."""
+    if cand.end >= len(doc) or doc[cand.end].text != "." or not doc[cand.end - 1].whitespace_:
+        return
+    last = doc[cand.end - 1]
+    if _DOTTED_LETTERS.match(last.text) or (bare(last) in STATE_ABBREVIATIONS and last.text[:1].isupper() and "." not in last.text):
+        cand.end += 1
+
+
+def _state_abbreviation(doc: Doc, cand: Candidate) -> None:
+    """"Duluth, Minn." where the model tagged "Minn" alone as a person: after a comma and a name, a state
+    abbreviation is the state."""
+    last = doc[cand.start]
+    if cand.end - cand.start > 2 or cand.start < 2 or cand.honorific or cand.end - cand.start == 2 and doc[cand.end - 1].text != ".":
+        return
+    if bare(last) not in STATE_ABBREVIATIONS or not last.text[:1].isupper() or doc[cand.start - 1].text != ",":
+        return
+    if doc[cand.start - 2].text[:1].isupper() and not (cand.end < len(doc) and doc[cand.end].is_title):
+        cand.label, cand.fixed, cand.place_context = "GPE", True, True
+
+
 def _is_portfolio(doc: Doc, cand: Candidate) -> bool:
     """"Interior" in "Interior Minister", "Prime": words of a title the model took for a name."""
     words = doc[cand.start : cand.end]
@@ -388,6 +472,9 @@ def _retype_by_head(doc: Doc, cand: Candidate) -> None:
     """The last word (or the word before "of") says what kind of thing a multi-word name is."""
     if cand.end - cand.name_start < 2 or cand.honorific:
         return
+    place = lookup(cand.name_span(doc).text)
+    if place is not None and place.major:
+        return  # "Soviet Union" is the country, whatever its last word
     words = [t.lower_ for t in doc[cand.name_start : cand.end]]
     heads = {words[-1]}
     if "of" in words[1:]:
@@ -448,6 +535,8 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         if child.dep_ == "appos" and not (cand.start <= child.i < cand.end):
             if child.lemma_.lower() in PERSON_NOUNS or (child.like_num and child.i == cand.end + 1):
                 cand.person_evidence = True  # "Warner, 70,", "Tidwell, a retired CIA officer"
+            elif child.lemma_.lower() in PLACE_APPOSITIONS:
+                cand.place_context = True  # "Yerevan, the capital of Armenia"
     if cand.end + 2 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].like_num and doc[cand.end + 2].text == ",":
         cand.person_evidence = True  # "Jacobs , 20 , and …" even when the parse missed the apposition
     cand.person_context = cand.person_context or cand.person_evidence

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from extract.entities import EntityTable, find_entities
-from extract.evaluate import Sentence, load_conll04, token_offsets
+from extract.evaluate import SPAN_TITLES, Sentence, load_conll04, token_offsets
 from extract.nlp import load_pipeline
 from extract.typed import COARSE, MODEL_PATH, SIGNATURES, candidates, pair_features
 
@@ -63,6 +63,21 @@ def _doc_to_gold(sentence: Sentence, doc) -> dict[tuple[int, int], tuple[int, in
     return out
 
 
+def _scored_range(doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """The token range the scorer compares with gold: "President" joins a person's mention (evaluate.py)."""
+    if label == "PERSON" and start > 0 and doc[start - 1].text in SPAN_TITLES:
+        return start - 1, end
+    return start, end
+
+
+def _runtime_range(sentence: Sentence, doc, gold: tuple[int, int], from_gold: dict) -> tuple[int, int] | None:
+    """The doc range the pipeline's mention would cover for a gold span: without a leading "President"."""
+    start, end = gold
+    if end - start > 1 and sentence.tokens[start] in SPAN_TITLES and (start + 1, end) in from_gold:
+        return from_gold[(start + 1, end)]
+    return from_gold.get(gold)
+
+
 def build_examples(sentences: list[Sentence], nlp, *, with_gold: bool) -> dict[str, list[Example]]:
     """Labelled feature lists per relation: from gold entity pairs (training only) and pipeline pairs."""
     examples: dict[str, list[Example]] = defaultdict(list)
@@ -74,12 +89,12 @@ def build_examples(sentences: list[Sentence], nlp, *, with_gold: bool) -> dict[s
         labels_at = {(e.start, e.end): e.label_ for e in doc.ents}
         seen = set()
         if with_gold:
-            ents = sorted((s, e, t) for s, e, t in sentence.entities if t in GOLD_TYPE and (s, e) in from_gold)
+            ents = sorted((s, e, t) for s, e, t in sentence.entities if t in GOLD_TYPE and _runtime_range(sentence, doc, (s, e), from_gold))
             for hs, he, ht in ents:
                 for ts, te, tt in ents:
                     if (hs, he) == (ts, te):
                         continue
-                    a, b = from_gold[(hs, he)], from_gold[(ts, te)]
+                    a, b = _runtime_range(sentence, doc, (hs, he), from_gold), _runtime_range(sentence, doc, (ts, te), from_gold)
                     a_label, b_label = labels_at.get(a, GOLD_TYPE[ht]), labels_at.get(b, GOLD_TYPE[tt])
                     if COARSE.get(a_label) != COARSE[GOLD_TYPE[ht]]:
                         a_label = GOLD_TYPE[ht]
@@ -95,7 +110,7 @@ def build_examples(sentences: list[Sentence], nlp, *, with_gold: bool) -> dict[s
         find_entities(doc, table)
         for sent in doc.sents:
             for relation, a, b, feats in candidates(sent, table):
-                ga, gb = to_gold.get((a[1], a[2])), to_gold.get((b[1], b[2]))
+                ga, gb = to_gold.get(_scored_range(doc, a[1], a[2], a[3])), to_gold.get(_scored_range(doc, b[1], b[2], b[3]))
                 if (relation, (a[1], a[2]), (b[1], b[2])) in seen:
                     continue
                 y = int(ga is not None and gb is not None and gold.get((ga, gb)) == relation)

@@ -152,12 +152,41 @@ def test_peerage_title_names_a_person_without_first_name(nlp):
         ("Oxfam urged donors to act before the next harvest.", "Oxfam", "ORG"),  # tagged NORP
         ("Flooding closed the main road between Lyon and Grenoble on Sunday.", "Lyon", "GPE"),  # untagged
         ("Shares rose on Friday. Okafor said the company had listened to its workers.", "Okafor", "PERSON"),
+        ("A statue of Buddy Holly will stand outside the old theatre.", "Buddy Holly", "PERSON"),  # given + family name
+        ("Rescue teams flew to Vladivostok after the blast.", "Vladivostok", "GPE"),  # a city nobody is named after
+        ("The storm hit towns northeast of Boise on Monday.", "Boise", "GPE"),  # tagged ORG
+        ("Soviet troops left Kabul in 1989.", "Soviet", "GPE"),  # the state's short name, like "U.S."
+        ("She moved to Duluth , Minn . last year.", "Minn .", "GPE"),  # tagged PERSON; detached dot kept
     ],
 )
 def test_types_are_corrected(nlp, text, name, type_):
     ents = by_name(entities(nlp, text))
     assert name in ents, sorted(ents)
     assert ents[name].type == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BANGKOK, Thailand (AP) Floods closed schools across the north.", {"BANGKOK": "GPE", "Thailand": "GPE"}),
+        ("MEXICO CITY (AP) The central bank raised rates.", {"MEXICO CITY": "GPE"}),
+        ("Strike Ends AU0202111694 Paris AFP in English 0107 GMT 2 Feb 94", {"Paris": "GPE", "AFP": "ORG"}),
+        ("Moscow March 5 (ITAR-TASS) -- Newspapers covered the budget debate.", {"Moscow": "GPE", "ITAR-TASS": "ORG"}),
+    ],
+)
+def test_datelines_and_wire_credits(nlp, text, expected):
+    ents = by_name(entities(nlp, text))
+    assert {name: ents[name].type for name in expected if name in ents} == expected, sorted(ents)
+    assert not any("GMT" in name for name in ents)
+
+
+def test_given_and_family_name_lists():
+    from extract.person_names import is_family_name, is_given_name
+
+    assert is_given_name("Andrew") and is_given_name("buddy") and is_family_name("Holly")
+    assert not is_given_name("China") and not is_given_name("Royal")  # rare or an everyday word
+    assert not is_family_name("Congress")  # in the census tail, left out
 
 
 @pytest.mark.model

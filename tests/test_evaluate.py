@@ -86,6 +86,18 @@ def test_predicted_sets_map_types_offsets_and_predicates():
     assert (result.tp, result.fp, result.fn) == (3, 1, 0)
 
 
+def test_president_joins_a_person_span_only_in_scoring():
+    tokens = ("President", "Ann", "Lee", "met", "Bo", "Kay", ".")
+    sentence = Sentence(tokens, frozenset({(0, 3, "Peop"), (4, 6, "Peop")}), frozenset())
+    text = sentence.text
+    ann = Entity("person:ann-lee", "Ann Lee", "PERSON", mentions=(Mention(10, 17, "Ann Lee"),))
+    bo = Entity("person:bo-kay", "Bo Kay", "PERSON", mentions=(Mention(22, 28, "Bo Kay"),))
+    extraction = ArticleExtraction(Article("a", text), (ann, bo), ())
+    assert predicted_sets(sentence, extraction)[0] == {(0, 3, "Peop"), (4, 6, "Peop")}
+    exact = predicted_sets(sentence, extraction, title_convention=False)[0]
+    assert exact == {(1, 3, "Peop"), (4, 6, "Peop")}
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
