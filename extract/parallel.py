@@ -51,10 +51,11 @@ def extract_parallel(
 ) -> Iterator[ArticleExtraction]:
     """Stream extractions in input order, parsed by ``workers`` processes (each loads the model once).
 
-    ``max_pending`` bounds the chunks handed out but not yet yielded (default: two per worker). Workers are
+    ``max_pending`` bounds the chunks handed out but not yet yielded (default: three per worker, so a worker
+    rarely waits while the main process waits for a slow chunk ahead in the order). Workers are
     fresh interpreters ("spawn"), so a script calling this needs the ``if __name__ == "__main__":`` guard.
     """
-    max_pending = max_pending or 2 * workers
+    max_pending = max_pending or 3 * workers
     # Not "fork": the caller may run threads (progress bars, drivers) whose locks a forked child would inherit.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
