@@ -50,8 +50,15 @@ def split_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return extractions, articles
 
 
-def read_extraction_file(path: Path, on_error: ErrorHandler) -> Iterator[ArticleExtraction]:
-    """Each good line of an extraction file; a bad line is reported (file:line) and skipped."""
+_BAD_LINE = (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError)
+
+
+def _bad_line(path: Path, number: int, error: Exception) -> InputError:
+    return InputError(str(path), f"not a newsgraph extraction line ({error.__class__.__name__}: {error})", number)
+
+
+def _extraction_records(path: Path, on_error: ErrorHandler) -> Iterator[tuple[int, dict]]:
+    """(line number, parsed line) for each line that looks like an extraction; bad lines are reported."""
     with path.open(encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -60,9 +67,26 @@ def read_extraction_file(path: Path, on_error: ErrorHandler) -> Iterator[Article
                 record = json.loads(line)
                 if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                     raise ValueError('no "text": the content hash that makes reloads safe needs it')
-                yield ArticleExtraction.from_dict(record)
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as error:
-                on_error(InputError(str(path), f"not a newsgraph extraction line ({error.__class__.__name__}: {error})", number))
+                if not isinstance(record.get("doc_id"), str):
+                    raise ValueError('no "doc_id" string')
+            except _BAD_LINE as error:
+                on_error(_bad_line(path, number, error))
+                continue
+            yield number, record
+
+
+def read_extraction_file(path: Path, on_error: ErrorHandler) -> Iterator[ArticleExtraction]:
+    """Each good line of an extraction file; a bad line is reported (file:line) and skipped."""
+    for number, record in _extraction_records(path, on_error):
+        try:
+            yield ArticleExtraction.from_dict(record)
+        except _BAD_LINE as error:
+            on_error(_bad_line(path, number, error))
+
+
+def _article_of(record: dict) -> Article:
+    """Only the article of an extraction line: enough to tell whether it is stored unchanged."""
+    return ArticleExtraction.from_dict({**record, "entities": (), "relations": ()}).article
 
 
 @dataclass
@@ -87,9 +111,18 @@ def gather(
     extraction_files, article_paths = split_inputs(paths)
     gathered = Gathered()
     for path in extraction_files:
-        for extraction in read_extraction_file(path, on_error):
-            gathered.extractions.append(extraction)
-            on_article(1)
+        records = _extraction_records(path, on_error)
+        while batch := list(islice(records, CHECK_BATCH)):
+            known = set() if force else store.unchanged(_article_of(record) for _, record in batch)
+            for number, record in batch:
+                if record["doc_id"] in known:  # unchanged: skip building its entities and relations
+                    gathered.unchanged += 1
+                    continue
+                try:
+                    gathered.extractions.append(ArticleExtraction.from_dict(record))
+                except _BAD_LINE as error:
+                    on_error(_bad_line(path, number, error))
+            on_article(len(batch))
     if not article_paths:
         return gathered
     articles = read_articles(article_paths, on_error=on_error, encoding_errors=encoding_errors)

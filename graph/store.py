@@ -278,7 +278,7 @@ class _Batch:
     articles: list[dict[str, Any]]
     entities: dict[str | None, list[dict[str, Any]]]  # label → rows
     mentions: list[dict[str, Any]]
-    relationships: dict[str, list[dict[str, Any]]]  # relationship type → rows
+    relationships: list[dict[str, Any]]  # one row per (source, type, target), type validated
     relations_skipped: int = 0
 
     @classmethod
@@ -313,7 +313,7 @@ class _Batch:
                 if src == dst:  # two names of one actor: not a relation (as in graph.build)
                     continue
                 row = relationships.setdefault((src, rel_type, dst), {
-                    "source": src, "target": dst, "articles": [], "sentences": [], "rules": [],
+                    "source": src, "type": rel_type, "target": dst, "articles": [], "sentences": [], "rules": [],
                     "confidences": [], "dates": [],
                 })  # fmt: skip
                 row["articles"].append(art.id)
@@ -324,10 +324,7 @@ class _Batch:
         by_label: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
         for row in nodes.values():
             by_label[cypher.ENTITY_LABELS.get(row["type"])].append(row)
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for (_, rel_type, _), row in relationships.items():
-            by_type[rel_type].append(row)
-        return cls(articles, dict(by_label), mentions, dict(by_type), skipped)
+        return cls(articles, dict(by_label), mentions, list(relationships.values()), skipped)
 
     def entity_ids(self) -> set[str]:
         return {row["id"] for rows in self.entities.values() for row in rows}
@@ -365,10 +362,10 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: _Batch, replaced: list[str
         summary.nodes_created += created
         summary.nodes_updated += len(rows) - created
     _counters(tx, cypher.MERGE_MENTIONS, {"rows": batch.mentions})
-    for rel_type, rows in batch.relationships.items():
-        created = _counters(tx, cypher.merge_relationships(rel_type), {"rows": rows}).relationships_created
-        summary.relationships_created += created
-        summary.relationships_updated += len(rows) - created
+    if batch.relationships:
+        created = _counters(tx, cypher.MERGE_RELATIONSHIPS, {"rows": batch.relationships}).relationships_created
+        summary.relationships_created = created
+        summary.relationships_updated = len(batch.relationships) - created
     summary.nodes_deleted, summary.relationships_deleted = _delete_unsupported(tx, touched, batch.entity_ids())
     return summary
 

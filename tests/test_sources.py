@@ -68,3 +68,14 @@ def test_changed_articles_are_parsed(tmp_path, nlp):
     assert gathered.unchanged == 1
     assert any(r.predicate == "HAS_ROLE" for r in gathered.extractions[0].relations)
     assert not store.load.called, "gather only reads; loading is the caller's step"
+
+
+def test_extraction_lines_stored_unchanged_are_left_out(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(_extraction_line("a") + _extraction_line("b"))
+    store = MagicMock(spec=Neo4jStore)
+    store.unchanged.side_effect = lambda articles: {a.id for a in articles if a.id == "a"}
+    gathered = sources.gather([path], store=store, on_error=pytest.fail)
+    assert [x.doc_id for x in gathered.extractions] == ["b"] and gathered.unchanged == 1
+    forced = sources.gather([path], store=store, force=True, on_error=pytest.fail)
+    assert [x.doc_id for x in forced.extractions] == ["a", "b"] and forced.unchanged == 0

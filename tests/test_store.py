@@ -85,8 +85,7 @@ def test_first_load_creates_constraints_then_writes_batched_rows():
         cypher.merge_entities("Role"),
         cypher.merge_entities("Place"),
         cypher.MERGE_MENTIONS,
-        cypher.merge_relationships("HAS_ROLE"),
-        cypher.merge_relationships("VISIT"),
+        cypher.MERGE_RELATIONSHIPS,
         cypher.REFRESH_ENTITIES,
     ]
     art = extraction().article
@@ -96,11 +95,12 @@ def test_first_load_creates_constraints_then_writes_batched_rows():
     }]}  # fmt: skip
     assert writes[1][1] == {"rows": [{"id": "person:ada-quill", "name": "Ada Quill", "type": "PERSON"}]}
     assert {"article": "a1", "entity": "gpe:harbourton", "count": 1, "names": ["Harbourton"]} in writes[4][1]["rows"]
-    assert writes[6][1] == {"rows": [{
-        "source": "person:ada-quill", "target": "gpe:harbourton", "articles": ["a1"], "sentences": [SENTENCE],
-        "rules": ["svo"], "confidences": [0.6], "dates": ["2024-05-02"],
-    }]}  # fmt: skip
-    assert writes[7][1] == {"ids": ["gpe:harbourton", "person:ada-quill", "role:interior-minister"]}
+    assert writes[5][1]["rows"][1] == {
+        "source": "person:ada-quill", "type": "VISIT", "target": "gpe:harbourton", "articles": ["a1"],
+        "sentences": [SENTENCE], "rules": ["svo"], "confidences": [0.6], "dates": ["2024-05-02"],
+    }  # fmt: skip
+    assert [row["type"] for row in writes[5][1]["rows"]] == ["HAS_ROLE", "VISIT"]
+    assert writes[6][1] == {"ids": ["gpe:harbourton", "person:ada-quill", "role:interior-minister"]}
     assert (summary.articles_loaded, summary.articles_replaced, summary.articles_skipped) == (1, 0, 0)
     assert (summary.nodes_created, summary.relationships_created) == (3, 2)
 
@@ -142,15 +142,15 @@ def test_force_reloads_unchanged_articles():
 def test_predicates_reach_the_query_only_as_validated_types():
     fake = FakeNeo4j()
     hostile = Neo4jStore(fake.driver).load([extraction(predicate="X`]->(n) DETACH DELETE n //")])
-    texts = [q for q, _ in fake.writes()]
-    assert cypher.merge_relationships("X_N_DETACH_DELETE_N") in texts
-    assert not any("`]->(n)" in t for t in texts)
+    rows = dict(fake.writes())[cypher.MERGE_RELATIONSHIPS]["rows"]
+    assert [row["type"] for row in rows] == ["HAS_ROLE", "X_N_DETACH_DELETE_N"]
+    assert not any("DETACH DELETE n //" in q for q, _ in fake.writes())
     assert hostile.relations_skipped == 0
 
     fake = FakeNeo4j()
     unusable = Neo4jStore(fake.driver).load([extraction(predicate="123")])
     assert unusable.relations_skipped == 1
-    assert [q for q, _ in fake.writes()].count(cypher.merge_relationships("HAS_ROLE")) == 1
+    assert [row["type"] for row in dict(fake.writes())[cypher.MERGE_RELATIONSHIPS]["rows"]] == ["HAS_ROLE"]
 
 
 def test_lone_surname_joins_a_full_name_already_stored():
