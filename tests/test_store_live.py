@@ -94,7 +94,7 @@ def snapshot(store: Neo4jStore) -> dict:
 
 
 def _forget(store: Neo4jStore) -> None:
-    store.remove([PREFIX + name for name in ("a1", "a2", "a3")])
+    store.remove([PREFIX + name for name in ("a1", "a2", "a3", "a4")])
 
 
 def test_constraints_are_created(store):
@@ -168,6 +168,32 @@ def test_hostile_names_round_trip_as_plain_values(store):
     edge = snapshot(store)["rels"][(villain.id, "JOIN_DETACH_DELETE_N", ticks.id)]
     assert edge["sentences"] == [sentence]
     assert (QUILL.id, "HAS_ROLE", MINISTER.id) in snapshot(store)["rels"], "the bystander is still there"
+
+
+def test_every_template_answers_its_question(store):
+    from graph.cypher import TEMPLATES
+
+    _forget(store)
+    council = ent("council", "Harbourton Council", "ORG")
+    member = article("a4", "Olaf Brant sits on Harbourton Council.", [MAYOR, council], [(MAYOR, "MEMBER_OF", council, 0.7)], "2024-07-01")
+    met = article("a3", "Ada Quill met Olaf Brant.", [QUILL, MAYOR], [(QUILL, "MEET", MAYOR, 0.6)], "2024-06-01")
+    store.load([first(), second(), met, member])
+
+    def ask(template_name: str, **params) -> list[dict]:
+        template = TEMPLATES[template_name]
+        return [dict(r) for r in store.query(template.cypher, template.parameters(params)).records]
+
+    roles = ask("roles", name="ada quill")
+    assert [(r["person"], r["role"], r["evidence"]) for r in roles] == [("Ada Quill", "interior minister", 2)]
+    assert [(r["member"], r["relation"]) for r in ask("members", name="Harbourton Council")] == [("Olaf Brant", "MEMBER_OF")]
+    (path,) = ask("connection", a="Ada Quill", b="Harbourton Council")
+    assert path["actors"] == ["Ada Quill", "Olaf Brant", "Harbourton Council"]
+    assert [step["predicate"] for step in path["steps"]] == ["MEET", "MEMBER_OF"]
+    assert path["steps"][0]["sentence"] == "Ada Quill met Olaf Brant."
+    assert {r["name"] for r in ask("comentions", name="Olaf Brant")} == {"Ada Quill", "Harbourton Council"}
+    about = ask("about", name="Harbourton")
+    assert [(r["who"], r["did"], r["what"]) for r in about] == [("Ada Quill", "VISIT", "Harbourton")]
+    store.remove([PREFIX + "a4"])
 
 
 # --- the command line, as in the "Done when" -------------------------------------------
