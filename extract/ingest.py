@@ -62,6 +62,19 @@ def read_articles(
             on_error(InputError(str(path), f"cannot read: {error.strerror or error}"))
 
 
+def path_id(path: Path) -> str:
+    """The id of an article read from a file: its path, the same however the user spelled it.
+
+    Relative to the working directory when the file is under it ("examples/a.txt" whether given as
+    "examples", "./examples/" or an absolute path), else absolute; so a rebuild replaces, never duplicates.
+    """
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
 def _decode(data: bytes, path: Path, encoding_errors: str, line: int | None = None) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(str(path), "binary file (NUL bytes); expected UTF-8 text", line)
@@ -103,7 +116,8 @@ def _read_document(path: Path, encoding_errors: str) -> Article:
     text = _check_text(text, path)
     if not title:
         title, text = plain_title(text)
-    return Article(id=str(path), text=text, title=title, source=str(path))
+    doc_id = path_id(path)
+    return Article(id=doc_id, text=text, title=title, source=doc_id)
 
 
 def _read_jsonl(path: Path, on_error: ErrorHandler, encoding_errors: str) -> Iterator[Article]:
@@ -130,7 +144,7 @@ def _jsonl_article(raw: bytes, path: Path, number: int, encoding_errors: str, se
     if not isinstance(text, str):
         raise InputError(str(path), 'missing "text" (a string) field', number)
     text = _check_text(text, path, number)
-    doc_id = str(record.get("id") or f"{path}:{number}")
+    doc_id = str(record.get("id") or f"{path_id(path)}:{number}")
     if doc_id in seen:
         raise InputError(str(path), f'duplicate id "{doc_id}" in this file; ids must be unique', number)
     seen.add(doc_id)

@@ -10,6 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from extract.ingest import path_id
 from graph.cli import app
 from tests.conftest import EXAMPLES
 
@@ -44,7 +45,7 @@ def test_extract_follows_the_contract_and_is_stable(tmp_path):
     lines = [json.loads(line) for line in out1.read_text().splitlines()]
     assert len(lines) == 6
     by_id = {line["doc_id"]: line for line in lines}
-    assert "wire-0412" in by_id and str(EXAMPLES / "calais-visit.txt") in by_id
+    assert "wire-0412" in by_id and path_id(EXAMPLES / "calais-visit.txt") in by_id
     for line in lines:
         text = line["text"]
         ids = {e["id"] for e in line["entities"]}
@@ -63,7 +64,7 @@ def test_extract_input_order_is_kept(tmp_path):
     out = tmp_path / "o.jsonl"
     files = [EXAMPLES / "maternity-pay.txt", EXAMPLES / "calais-visit.txt", EXAMPLES / "harbour-deal.md"]
     assert run("extract", *files, "-o", out).exit_code == 0
-    assert [json.loads(line)["doc_id"] for line in out.read_text().splitlines()] == [str(f) for f in files]
+    assert [json.loads(line)["doc_id"] for line in out.read_text().splitlines()] == [path_id(f) for f in files]
 
 
 def test_extract_finds_the_role_in_the_example():
@@ -83,7 +84,7 @@ def test_bad_inputs_are_skipped_with_exit_code_1(tmp_path):
     result = run("extract", bad, jsonl, EXAMPLES / "harbour-deal.md", "-o", out)
     assert result.exit_code == 1
     assert str(bad) in result.stderr and f"{jsonl}:2" in result.stderr
-    assert [json.loads(x)["doc_id"] for x in out.read_text().splitlines()] == ["ok", str(EXAMPLES / "harbour-deal.md")]
+    assert [json.loads(x)["doc_id"] for x in out.read_text().splitlines()] == ["ok", path_id(EXAMPLES / "harbour-deal.md")]
 
 
 def test_unknown_model_fails_clearly(tmp_path):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from extract.errors import InputError
-from extract.ingest import MAX_ARTICLE_CHARS, html_to_text, read_articles
+from extract.ingest import MAX_ARTICLE_CHARS, html_to_text, path_id, read_articles
 from tests.conftest import EXAMPLES
 
 
@@ -22,7 +22,7 @@ def test_examples_folder_reads_every_format():
     assert errors == []
     ids = [a.id for a in articles]
     assert "wire-0412" in ids and "wire-0413" in ids
-    suffixes = {a.id.rsplit(".", 1)[-1] for a in articles if a.id.startswith(str(EXAMPLES))}
+    suffixes = {a.id.rsplit(".", 1)[-1] for a in articles if a.id.startswith(path_id(EXAMPLES))}
     assert {"txt", "md", "html"} <= suffixes
 
 
@@ -74,7 +74,7 @@ def test_jsonl_fields_and_default_id(tmp_path):
     (first, second), errors = collect([path])
     assert errors == []
     assert (first.id, first.title, first.url, first.published) == ("x1", "A", "u", "2024-01-01")
-    assert second.id == f"{path}:3"
+    assert second.id == f"{path_id(path)}:3"
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_bad_files_are_reported_and_skipped(tmp_path, content, expected):
     good = tmp_path / "good.txt"
     good.write_text("A fine article about the port.", encoding="utf-8")
     articles, errors = collect([bad, good])
-    assert [a.id for a in articles] == [str(good)]
+    assert [a.id for a in articles] == [path_id(good)]
     assert len(errors) == 1 and errors[0].path == str(bad) and expected in errors[0].reason
 
 
@@ -139,3 +139,18 @@ def test_missing_path_and_empty_folder(tmp_path):
 def test_default_handler_raises(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         list(read_articles([tmp_path / "missing.txt"]))
+
+
+def test_a_file_has_one_id_however_it_is_named(monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    spellings = ["examples/calais-visit.txt", "./examples/../examples/calais-visit.txt", str(EXAMPLES / "calais-visit.txt")]
+    ids = {article.id for spelling in spellings for article in collect([spelling])[0]}
+    via_folder = {a.id for a in collect(["examples"])[0] if a.id.endswith("calais-visit.txt")}
+    assert ids == via_folder == {"examples/calais-visit.txt"}
+
+
+def test_files_outside_the_working_directory_get_absolute_ids(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("Some article text.")
+    monkeypatch.chdir(EXAMPLES)
+    assert collect([path])[0][0].id == path.resolve().as_posix()
