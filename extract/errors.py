@@ -29,6 +29,10 @@ class ExtractionFileError(NewsgraphError):
     """An ``extraction.jsonl`` (newsgraph's own output) is not in the documented format."""
 
 
+class ArticleFailedError(InputError):
+    """The rules failed on one article (a newsgraph bug): it is reported and skipped, the rest goes on."""
+
+
 class WorkerError(NewsgraphError):
     """An extraction worker process died (out of memory, killed) before returning its articles."""
 

@@ -11,18 +11,20 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
-from extract.errors import WorkerError
+from extract.errors import ArticleFailedError, WorkerError
 from extract.model import Article, ArticleExtraction, Entity, Relation
 
 #: Articles per task: big enough to amortise the hand-off, small enough to keep every worker busy.
 CHUNK_SIZE = 16
 
-_Result = list[tuple[tuple[Entity, ...], tuple[Relation, ...]]]
+#: Per article: its entities and relations, or why the rules failed on it.
+_Result = list[tuple[tuple[Entity, ...], tuple[Relation, ...]] | str]
+OnError = Callable[[ArticleFailedError], None]
 
 
 def _init_worker() -> None:
@@ -30,14 +32,21 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_chunk(articles: list[Article], model: str | None, batch_size: int) -> _Result:
-    """Runs in a worker: the model is loaded on the first chunk and cached for the worker's life."""
+def _extract_chunk(articles: list[Article], model: str | None, batch_size: int, report: bool) -> _Result:
+    """Runs in a worker: the model is loaded on the first chunk and cached for the worker's life.
+
+    With ``report``, an article the rules fail on gets the reason in its place; without, the error is raised.
+    """
     from extract.nlp import load_pipeline
     from extract.pipeline import extract_articles
 
     nlp = load_pipeline(model)
+    results: _Result = []
+    failed = (lambda error: results.append(error.reason)) if report else None  # called in input order
     # The main process still holds each article: only the small extracted parts travel back.
-    return [(e.entities, e.relations) for e in extract_articles(articles, nlp=nlp, batch_size=batch_size)]
+    for e in extract_articles(articles, nlp=nlp, batch_size=batch_size, on_error=failed):
+        results.append((e.entities, e.relations))
+    return results
 
 
 def extract_parallel(
@@ -48,6 +57,7 @@ def extract_parallel(
     batch_size: int,
     chunk_size: int = CHUNK_SIZE,
     max_pending: int | None = None,
+    on_error: OnError | None = None,
 ) -> Iterator[ArticleExtraction]:
     """Stream extractions in input order, parsed by ``workers`` processes (each loads the model once).
 
@@ -63,16 +73,16 @@ def extract_parallel(
     source = iter(articles)
     try:
         while chunk := list(islice(source, chunk_size)):
-            pending.append((chunk, pool.submit(_extract_chunk, chunk, model, batch_size)))
+            pending.append((chunk, pool.submit(_extract_chunk, chunk, model, batch_size, on_error is not None)))
             if len(pending) >= max_pending:
-                yield from _collect(*pending.popleft())
+                yield from _collect(*pending.popleft(), on_error)
         while pending:
-            yield from _collect(*pending.popleft())
+            yield from _collect(*pending.popleft(), on_error)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(chunk: list[Article], future: Future[_Result]) -> Iterator[ArticleExtraction]:
+def _collect(chunk: list[Article], future: Future[_Result], on_error: OnError | None) -> Iterator[ArticleExtraction]:
     try:
         parts = future.result()
     except BrokenProcessPool:
@@ -80,5 +90,8 @@ def _collect(chunk: list[Article], future: Future[_Result]) -> Iterator[ArticleE
             f"an extraction worker died while on {chunk[0].id} … {chunk[-1].id} (see any error above; if it "
             "ran out of memory, retry with fewer --workers)"
         ) from None
-    for article, (entities, relations) in zip(chunk, parts, strict=True):
-        yield ArticleExtraction(article=article, entities=entities, relations=relations)
+    for article, part in zip(chunk, parts, strict=True):
+        if isinstance(part, str):
+            on_error(ArticleFailedError(article.id, part))  # type: ignore[misc] - only sent when on_error is set
+        else:
+            yield ArticleExtraction(article=article, entities=part[0], relations=part[1])

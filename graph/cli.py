@@ -97,7 +97,7 @@ def _extract_with_progress(
     with _progress() as progress:
         task = progress.add_task("extracting", total=None)
         articles = read_articles(paths, on_error=problems, encoding_errors=encoding_errors.value)
-        for extraction in extract_articles(articles, nlp=nlp, model=model, workers=workers):
+        for extraction in extract_articles(articles, nlp=nlp, model=model, workers=workers, on_error=problems):
             progress.advance(task)
             yield extraction
 

@@ -66,7 +66,8 @@ def test_bad_input_in_the_middle_is_reported_and_the_rest_done(tmp_path):
     result = run("extract", good1, bad, good2, "-o", out, "--workers", "2")
     assert result.exit_code == 1
     assert str(bad) in result.stderr and "UTF-8" in result.stderr
-    assert [json.loads(x)["doc_id"] for x in out.read_text().splitlines()] == [str(good1), str(good2)]
+    names = [json.loads(x)["doc_id"].rsplit("/", 1)[-1] for x in out.read_text().splitlines()]
+    assert names == [good1.name, good2.name]
 
 
 @pytest.mark.model
@@ -91,9 +92,66 @@ def test_a_dead_worker_is_a_clear_error_naming_the_articles():
     future: Future = Future()
     future.set_exception(BrokenProcessPool("killed"))
     with pytest.raises(WorkerError, match=r"first\.txt.*last\.txt.*--workers"):
-        list(_collect(chunk, future))
+        list(_collect(chunk, future, None))
 
 
 def test_workers_take_a_model_name_not_a_loaded_pipeline():
     with pytest.raises(ValueError, match="model="):
         list(extract_articles([Article("a", "text")], nlp=object(), workers=2))
+
+
+@pytest.fixture
+def rules_fail_on_maternity(monkeypatch):
+    """The rules raise on one example article, as a rule bug would (in this process only)."""
+    from extract import pipeline
+
+    real = pipeline.extract_doc
+
+    def flaky(doc, article):
+        if article.id.endswith("maternity-pay.txt"):
+            raise ValueError("token 7 is in two spans")
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "extract_doc", flaky)
+
+
+@pytest.mark.model
+def test_rule_failure_is_reported_with_the_article_and_the_rest_goes_on(nlp, rules_fail_on_maternity):
+    articles = list(read_articles([EXAMPLES]))
+    failures = []
+    done = [e.doc_id for e in extract_articles(articles, nlp=nlp, on_error=failures.append)]
+    assert done == [a.id for a in articles if not a.id.endswith("maternity-pay.txt")]
+    (failure,) = failures
+    assert failure.path.endswith("maternity-pay.txt")
+    assert "ValueError: token 7 is in two spans" in failure.reason and "test_parallel.py:" in failure.reason
+    with pytest.raises(ValueError, match="two spans"):
+        list(extract_articles(articles, nlp=nlp))
+
+
+@pytest.mark.model
+def test_a_worker_sends_back_the_reason_in_the_failed_articles_place(rules_fail_on_maternity):
+    from extract.parallel import _extract_chunk
+
+    articles = [a for a in read_articles([EXAMPLES]) if a.id.endswith(("calais-visit.txt", "maternity-pay.txt"))]
+    parts = _extract_chunk(articles, None, 8, True)
+    assert [type(p) for p in parts] == [tuple, str] and "two spans" in parts[1]
+    with pytest.raises(ValueError):
+        _extract_chunk(articles, None, 8, False)
+
+
+def test_the_main_process_reports_a_failed_article_by_its_id():
+    chunk = [Article("a.txt", "a"), Article("b.txt", "b"), Article("c.txt", "c")]
+    future: Future = Future()
+    future.set_result([((), ()), "extraction failed (KeyError: 'x')", ((), ())])
+    failures = []
+    assert [e.doc_id for e in _collect(chunk, future, failures.append)] == ["a.txt", "c.txt"]
+    assert [(f.path, f.reason) for f in failures] == [("b.txt", "extraction failed (KeyError: 'x')")]
+
+
+@pytest.mark.model
+def test_cli_skips_an_article_the_rules_fail_on_with_exit_code_1(tmp_path, rules_fail_on_maternity):
+    out = tmp_path / "o.jsonl"
+    result = run("extract", EXAMPLES, "-o", out)
+    assert result.exit_code == 1
+    assert "maternity-pay.txt" in result.stderr and "extraction failed" in result.stderr
+    assert len(out.read_text().splitlines()) == 5
