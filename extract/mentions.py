@@ -128,6 +128,10 @@ VIOLENT_VERBS = frozenset({
     "kill", "shoot", "assassinate", "murder", "abduct", "kidnap", "wound", "stab", "execute", "behead",
     "strangle", "poison", "slay",
 })  # fmt: skip
+#: Verbs whose "at X" is a person aimed at, not a place ("fired at Kennedy").
+AIMING_VERBS = frozenset({"fire", "shoot", "aim", "lunge", "swing", "stab", "throw", "hurl"})
+#: Nouns a victim's name modifies ("the Kennedy assassination", "the Lincoln murder").
+VIOLENT_NOUNS = frozenset({"assassination", "slaying", "killing", "murder", "kidnapping", "abduction", "shooting"})
 #: Nouns a person's name owns ("Trump's behalf", "Lincoln's killer").
 PERSONAL_NOUNS = frozenset({
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower",
@@ -269,7 +273,7 @@ def _wire_headers(doc: Doc) -> list[Candidate]:
     before a dash). Both name a place and an organisation the model often runs together or misses."""
     found: list[Candidate] = []
     for tok in doc:
-        if _WIRE_ID.match(tok.text):
+        if len(tok.text) == 12 and _WIRE_ID.match(tok.text):
             stop = next((j for j in range(tok.i + 2, min(tok.i + 10, len(doc) - 1)) if doc[j].lower_ == "in" and doc[j + 1].text in HEADER_LANGUAGES), None)
             if stop is None:
                 continue
@@ -511,7 +515,9 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
     possessive = cand.end < len(doc) and doc[cand.end].text in _TRAILING_JUNK
     if before >= 0 and not possessive:
         prep = doc[before]
-        if prep.lower_ in PLACE_PREPOSITIONS:
+        if prep.lower_ == "at" and prep.head.lemma_ in AIMING_VERBS:
+            cand.person_evidence = True  # "fired at Kennedy"
+        elif prep.lower_ in PLACE_PREPOSITIONS:
             cand.place_context = True
         elif prep.lower_ in ("to", "from") and prep.head.lemma_ in MOTION_VERBS:
             cand.place_context = True
@@ -531,6 +537,8 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_evidence = True
     if head.dep_ == "poss" and verb.lemma_ in PERSONAL_NOUNS:
         cand.person_evidence = True
+    if head.dep_ == "compound" and verb.lemma_ in VIOLENT_NOUNS:
+        cand.person_evidence = True  # "the Kennedy assassination"
     for child in head.children:
         if child.dep_ == "appos" and not (cand.start <= child.i < cand.end):
             if child.lemma_.lower() in PERSON_NOUNS or (child.like_num and child.i == cand.end + 1):

@@ -3,16 +3,18 @@
 WORKS_FOR (person→organisation), KILLED (person→person), BASED_IN (organisation→place), LIVES_IN
 (person→place), LOCATED_IN (place→place). For every ordered pair of named mentions in a sentence whose
 types fit one of these signatures, a logistic regression (one per relation type) scores features of
-the parse: the dependency path between the two heads, the words between them, the words around them
-and the entity labels. The weights are trained by ``python -m extract.train_relations`` on CoNLL04
-train (model selection on dev) and shipped as extract/data/conll04_relations.json; inference is a few
-dictionary look-ups per pair.
+the parse: the dependency path between the two heads, the words between them, the words around them,
+the entity labels and, for places, whether the place list knows them as a country, state or city. The
+weights are trained by ``python -m extract.train_relations`` on CoNLL04 train + dev (settings chosen by
+cross-validation) and shipped as extract/data/conll04_relations.json; inference is a few dictionary
+look-ups per pair.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -20,10 +22,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from extract.entities import EntityTable
+from extract.gazetteer import lookup
 from extract.model import Relation
 from extract.relkit import End, char_span, entity_type, make_relation
 
-MODEL_PATH = Path(__file__).parent / "data" / "conll04_relations.json"
+#: The shipped weights; NEWSGRAPH_RELATION_WEIGHTS names another file (e.g. a model trained on train only,
+#: to score it on the held-out dev split).
+MODEL_PATH = Path(os.environ.get("NEWSGRAPH_RELATION_WEIGHTS") or Path(__file__).parent / "data" / "conll04_relations.json")
 COARSE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 SIGNATURES = {
     ("PER", "ORG"): "WORKS_FOR",
@@ -57,11 +62,14 @@ def pair_features(doc: Doc, a: tuple[int, int], b: tuple[int, int], a_label: str
     else:
         feats.append("between=far")
     feats.append(f"dist={min(len(between), 10)}")
-    for side, (start, end) in (("a", a), ("b", b)):
+    for side, (start, end), label in (("a", a, a_label), ("b", b, b_label)):
         words = doc[start:end]
         feats.append(f"{side}_len={min(len(words), 4)}")
         if words.text.isupper():
             feats.append(f"{side}_caps")
+        if label in ("GPE", "LOC", "FAC"):
+            place = lookup(words.text)
+            feats.append(f"{side}_place={place.kind if place else 'unknown'}")  # a town in a state, a firm in a country
     before = doc[first[0] - 1].lower_ if first[0] > 0 else "<s>"
     after = doc[second[1]].lower_ if second[1] < len(doc) else "</s>"
     feats += [f"before={before}", f"after={after}"]

@@ -163,6 +163,21 @@ def test_typed_classifier_is_shipped_and_scores_pairs(nlp):
     assert 0.0 < p_far < p_works < 1.0
 
 
+def test_place_kind_is_a_typed_feature(nlp):
+    doc = nlp("Acme Holdings is based in Leeds , England .")
+    feats = pair_features(doc, (0, 2), (5, 6), "ORG", "GPE")
+    assert "b_place=city" in feats and not any(f.startswith("a_place=") for f in feats)
+    assert "b_place=country" in pair_features(doc, (0, 2), (7, 8), "ORG", "GPE")
+
+
+def test_training_refuses_the_test_split(capsys):
+    from extract.train_relations import main
+
+    with pytest.raises(SystemExit):
+        main(["--splits", "train,test"])
+    assert "test split is for reporting only" in capsys.readouterr().err
+
+
 def test_killed_needs_a_killing_word(nlp):
     criticised = triples(nlp, "Sofia Almeida criticised David Harlow for cutting bus services.")
     assert not any(p == "KILLED" for _, p, _ in criticised)
