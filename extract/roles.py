@@ -232,9 +232,11 @@ def title_roles(sent: Span, table: EntityTable, article_id: str) -> Iterator[Rel
             if t.i != (title[-1].i - 1 if title else start - 1) or t.dep_ in ("det", "predet") or t.text in (",", "(", ":"):
                 break
             title.append(t)
-        # titles swallowed into the name span ("President Lincoln" tagged as one PERSON)
+        # titles swallowed into the name span ("President Lincoln" tagged as one PERSON); not when a title
+        # stands before the name already ("Prime Minister Sheikh Hasina": "Sheikh" is then part of the name)
         inner = [t for t in doc[start : end - 1] if t.lower_.rstrip(".") in ROLE_WORDS and t.is_title]
-        if inner and inner[0].i == start:
+        titled = any(t.lower_.rstrip(".") in ROLE_WORDS for t in title)
+        if inner and inner[0].i == start and not titled:
             title.extend(t for t in doc[start : inner[-1].i + 1])
         title = [t for t in sorted(set(title), key=lambda t: t.i) if t.i < end]
         if not title:

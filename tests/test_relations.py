@@ -31,6 +31,7 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
     [
         ("Interior Minister Bernard Cazeneuve visited the port on Tuesday.", {("Bernard Cazeneuve", "HAS_ROLE", "interior minister")}),
         ("Chancellor Gordon Brown will present the budget next week.", {("Gordon Brown", "HAS_ROLE", "chancellor")}),
+        ("Prime Minister Sheikh Hasina visited Sylhet on Saturday.", {("Sheikh Hasina", "HAS_ROLE", "prime minister")}),
         (
             "Trade and Industry Secretary Patricia Hewitt said the figures were encouraging.",
             {("Patricia Hewitt", "HAS_ROLE", "trade and industry secretary")},
@@ -238,3 +239,10 @@ def test_quote_left_open_does_not_shift_the_pairs(nlp):
     extraction = extract(nlp, text)
     quotes = {e.name for e in extraction.entities if e.type == "QUOTE"}
     assert quotes == {"They will not break us, whatever they try."}
+
+
+def test_a_title_word_inside_a_name_is_not_a_second_title(nlp):
+    """ "Prime Minister Sheikh Hasina": "Sheikh" belongs to the name, so "Prime" is no organisation."""
+    extraction = extract(nlp, "Prime Minister Sheikh Hasina visited Sylhet on Saturday.")
+    assert not [e for e in extraction.entities if e.type == "ORG"]
+    assert {e.name for e in extraction.entities if e.type == "ROLE"} == {"prime minister"}
