@@ -23,6 +23,8 @@ COUNTRY_ALIASES = (
     # "Soviet" names the state the way "U.S." does ("Soviet troops", "a Soviet official"), not a people
     "Soviet",
 )  # fmt: skip
+#: Cities geonames lists under their current name only ("Kyiv"), as news archives still write them.
+CITY_ALIASES = ("Kiev", "Bombay", "Calcutta", "Madras", "Peking", "Rangoon", "Saigon", "Leningrad")
 #: Keys that are never taken as places even if some town is called so (name particles, short words).
 _NEVER = frozenset(STOP_WORDS) | {"van", "le", "la", "de", "du", "da", "di", "al", "el", "bin", "san", "of"}
 
@@ -71,6 +73,8 @@ def places() -> dict[str, Place]:
         put(country["name"], Place("country", country.get("population", 0)))
     for name in COUNTRY_ALIASES:
         put(name, Place("country", 0))
+    for name in CITY_ALIASES:
+        put(name, Place("city", 0))
     for continent in cache.get_continents().values():
         put(continent["name"], Place("continent", 0))
     return table

@@ -81,7 +81,9 @@ FAC_HEADS = frozenset({
     "terminal", "harbour", "harbor", "prison", "cathedral", "hall", "arena", "highway", "motorway", "tunnel",
     "building", "penitentiary", "plant", "site", "base", "depot", "memorial", "monument", "statue", "dam",
     "plaza", "mosque", "temple", "castle",
-})  # fmt: skip
+})
+#: Buildings named for their owner or patron with a possessive ("Ford's Theatre", "St Paul's Cathedral").
+POSSESSIVE_BUILDINGS = frozenset({"theatre", "theater", "cathedral", "chapel", "castle", "palace", "tower"})  # fmt: skip
 #: AP-style state abbreviations, written after a town ("Kinderhook, N.Y."): the town is a place.
 STATE_ABBREVIATIONS = frozenset({
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
@@ -118,6 +120,7 @@ PLACE_APPOSITIONS = frozenset({"capital", "city", "town", "village", "port", "pr
 HEADER_LANGUAGES = frozenset({
     "English", "Spanish", "French", "Arabic", "Russian", "Chinese", "German", "Portuguese", "Persian", "Turkish",
     "Japanese", "Korean", "Italian", "Hebrew", "Serbo-Croatian", "Mandarin", "Ukrainian", "Polish", "Czech",
+    "Greek", "Thai", "Dutch", "Swedish", "Hindi", "Urdu", "Vietnamese", "Indonesian", "Romanian", "Hungarian",
 })  # fmt: skip
 #: Time zones the model tags as organisations ("2100 GMT").
 TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest"})
@@ -211,6 +214,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue  # swallowed by an extension of the candidate before it
         _extend_left(doc, cand)
         _extend_right(doc, cand, owner)
+        _join_possessive_building(doc, cand)
         if cand.label == "LANGUAGE" or any(i in reserved for i in range(cand.start, cand.end)):
             continue  # a LANGUAGE only kept when an extension made it a place or organisation
         taken.update(range(cand.start, cand.end))
@@ -263,22 +267,27 @@ def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candida
     return found
 
 
-_WIRE_ID = re.compile(r"^[A-Z]{2}\d{10}$")
+_WIRE_ID = re.compile(r"^(?:[A-Z]{2}\d{10}|\d{2}[A-Z]{2}\d{4}[A-Z])$")
 _AGENCY = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?$")
 
 
 def _wire_headers(doc: Doc) -> list[Candidate]:
     """Wire-service credits: "PA0302025694 Panama City ACAN in Spanish" (a monitoring header: place,
-    then the source, then its language) and "Moscow March 5 (ITAR-TASS) --" (the agency in brackets
-    before a dash). Both name a place and an organisation the model often runs together or misses."""
+    then the source, then its language), "Moscow IZVESTIYA" (a place, then a paper in capitals) and
+    "Moscow March 5 (ITAR-TASS) --" (the agency in brackets before a dash). They name a place and an
+    organisation the model often runs together or misses."""
     found: list[Candidate] = []
     for tok in doc:
-        if len(tok.text) == 12 and _WIRE_ID.match(tok.text):
-            stop = next((j for j in range(tok.i + 2, min(tok.i + 10, len(doc) - 1)) if doc[j].lower_ == "in" and doc[j + 1].text in HEADER_LANGUAGES), None)
-            if stop is None:
+        wire_id = len(tok.text) in (9, 12) and _WIRE_ID.match(tok.text) is not None
+        if wire_id or tok.i == 0 and tok.is_title:
+            first = tok.i + 1 if wire_id else 0
+            cut = next((c for c in range(first + 3, first, -1) if c < len(doc) and lookup(doc[first:c].text) is not None), None)
+            if cut is None:
                 continue
-            cut = next((c for c in range(min(tok.i + 4, stop - 1), tok.i + 1, -1) if lookup(doc[tok.i + 1 : c].text) is not None), None)
-            if cut is not None:
+            stop = _caps_run(doc, cut)  # "Moscow IZVESTIYA", "Bangkok THE NATION": place, then the paper
+            if stop is None and wire_id:
+                stop = next((j for j in range(cut + 1, min(tok.i + 10, len(doc) - 1)) if doc[j].lower_ == "in" and doc[j + 1].text in HEADER_LANGUAGES), None)
+            if stop is not None:
                 found.append(Candidate(tok.i + 1, cut, "GPE", tok.i + 1, fixed=True, place_context=True))
                 found.append(Candidate(cut, stop, "ORG", cut, fixed=True))
         elif tok.text == "(":
@@ -289,6 +298,18 @@ def _wire_headers(doc: Doc) -> list[Candidate]:
             if _AGENCY.match(agency.text) and sum(c.isupper() for c in agency.text) >= 2 or agency.text == "Reuters":
                 found.append(Candidate(agency.start, agency.end, "ORG", agency.start, fixed=True))
     return found
+
+
+def _caps_run(doc: Doc, start: int) -> int | None:
+    """End of a run of capitals from ``start`` that is the rest of its line ("ITAR-TASS", "THE NATION")."""
+    end = start
+    while end < len(doc) and (doc[end].is_upper and any(c.isalpha() for c in doc[end].text) or doc[end].text == "-"):
+        end += 1
+    letters = sum(c.isalpha() for c in doc[start:end].text)
+    at_line_end = end == len(doc) or doc[end].is_space and "\n" in doc[end].text or doc[end].like_num
+    if end == start or letters < 3 or not at_line_end or doc[end - 1].text == "-":
+        return None
+    return end
 
 
 def _untagged_datelines(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -344,6 +365,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
         tok = doc[start]
         if tok.pos_ in _LEADING_JUNK_POS and not tok.is_title and not tok.is_upper or tok.is_punct or tok.is_space:
             start += 1
+        elif tok.text == "The" and start + 1 < end and lookup(doc[start:end].text) is not None:
+            break  # "The Hague": the article is part of the place's name
         elif tok.lower_ in ("the", "a", "an") or (
             _sentence_initial(tok) and tok.tag_ in _SENTENCE_JUNK_TAGS and tok.pos_ != "PROPN" and start + 1 < end
         ):
@@ -409,6 +432,14 @@ def _extend_right(doc: Doc, cand: Candidate, owner: dict[int, int]) -> None:
             cand.label, cand.fixed = ("LOC" if nxt.lower_ in LOC_HEADS else "ORG"), True
             continue
         return
+
+
+def _join_possessive_building(doc: Doc, cand: Candidate) -> None:
+    """"Ford 's Theatre", "St Paul's Cathedral": a name, a possessive and a building's word are one place."""
+    i = cand.end
+    if i + 1 < len(doc) and doc[i].text in ("'s", "’s") and doc[i + 1].is_title and doc[i + 1].lower_ in POSSESSIVE_BUILDINGS and not cand.honorific:
+        cand.end = i + 2
+        cand.label, cand.fixed = "FAC", True
 
 
 def _state_after(doc: Doc, cand: Candidate) -> Candidate | None:
@@ -533,8 +564,8 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         cand.place_context = True
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in SPEECH_VERBS:
         cand.person_context = True
-    if (head.dep_ == "dobj" or head.dep_ == "nsubjpass") and verb.lemma_ in VIOLENT_VERBS:
-        cand.person_evidence = True
+    if head.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_ in VIOLENT_VERBS:
+        cand.person_evidence = True  # "shot Lincoln", "Kennedy was assassinated", "Sirhan shot Kennedy"
     if head.dep_ == "poss" and verb.lemma_ in PERSONAL_NOUNS:
         cand.person_evidence = True
     if head.dep_ == "compound" and verb.lemma_ in VIOLENT_NOUNS:

@@ -157,6 +157,9 @@ def test_peerage_title_names_a_person_without_first_name(nlp):
         ("The storm hit towns northeast of Boise on Monday.", "Boise", "GPE"),  # tagged ORG
         ("Soviet troops left Kabul in 1989.", "Soviet", "GPE"),  # the state's short name, like "U.S."
         ("She moved to Duluth , Minn . last year.", "Minn .", "GPE"),  # tagged PERSON; detached dot kept
+        ("Delegates gathered in The Hague for the tribunal.", "The Hague", "GPE"),  # "The" is part of the name
+        ("Fans cheered the troupe at Kelso 's Theatre on Friday.", "Kelso 's Theatre", "FAC"),  # ORG + ORG
+        ("Police said Okoro stabbed a neighbour twice.", "Okoro", "PERSON"),  # tagged GPE; the one who stabbed
     ],
 )
 def test_types_are_corrected(nlp, text, name, type_):
@@ -173,6 +176,7 @@ def test_types_are_corrected(nlp, text, name, type_):
         ("MEXICO CITY (AP) The central bank raised rates.", {"MEXICO CITY": "GPE"}),
         ("Strike Ends AU0202111694 Paris AFP in English 0107 GMT 2 Feb 94", {"Paris": "GPE", "AFP": "ORG"}),
         ("Moscow March 5 (ITAR-TASS) -- Newspapers covered the budget debate.", {"Moscow": "GPE", "ITAR-TASS": "ORG"}),
+        ("Bangkok THE NATION", {"Bangkok": "GPE", "THE NATION": "ORG"}),  # a paper in capitals after its city
     ],
 )
 def test_datelines_and_wire_credits(nlp, text, expected):
@@ -219,6 +223,7 @@ def test_gazetteer_knows_countries_states_and_towns_but_not_names():
     assert lookup("Europe").label == "LOC"
     assert not lookup("Kennedy").major  # a big city somewhere, but cities alone never outvote a person
     assert lookup("Hochart") is None and lookup("the") is None
+    assert lookup("Kiev").kind == "city"  # the name news archives use for Kyiv
 
 
 def test_entity_table_api_is_unchanged():
