@@ -1,6 +1,7 @@
 """Where extraction spends its time after spaCy's parse: the rules, by function, with pyinstrument.
 
     python -m bench.profile_rules --limit 200
+    python -m bench.profile_rules --limit 100 --longest
 
 Articles are parsed first (not profiled); then only the rule pass (``extract_doc``) runs under the
 profiler, so the figures are the rules' own cost, set against the parse time measured in the same run.
@@ -42,9 +43,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=200, help="articles to parse and profile [200]")
     parser.add_argument("--model", default=None)
     parser.add_argument("--top", type=int, default=25, help="functions to list [25]")
+    parser.add_argument("--longest", action="store_true", help="the LIMIT longest articles (rules that grow faster than the text show up)")
     args = parser.parse_args(argv)
 
-    articles = list(_articles(args.corpus, args.limit))
+    if args.longest:
+        articles = sorted(_articles(args.corpus, None), key=lambda a: -len(a.text))[: args.limit]
+    else:
+        articles = list(_articles(args.corpus, args.limit))
     nlp = load_pipeline(args.model)
     _warm(nlp)
     start = time.process_time()

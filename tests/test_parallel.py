@@ -155,3 +155,13 @@ def test_cli_skips_an_article_the_rules_fail_on_with_exit_code_1(tmp_path, rules
     assert result.exit_code == 1
     assert "maternity-pay.txt" in result.stderr and "extraction failed" in result.stderr
     assert len(out.read_text().splitlines()) == 5
+
+
+def test_batches_respect_both_the_count_and_the_text_budget():
+    from extract.pipeline import batches
+
+    sizes = [10, 10, 50, 10, 200, 10, 10, 10]
+    articles = [Article(f"a{i}", "x" * n) for i, n in enumerate(sizes)]
+    got = [[a.id for a in b] for b in batches(iter(articles), batch_size=3, max_chars=60)]
+    # 10+10 then 50 would pass 60; 50+10; 200 alone (over budget on its own); then at most 3 per batch.
+    assert got == [["a0", "a1"], ["a2", "a3"], ["a4"], ["a5", "a6", "a7"]]
