@@ -103,6 +103,33 @@ def stage_bare(args: argparse.Namespace) -> dict[str, Any]:
     return figures
 
 
+def stage_shards(args: argparse.Namespace) -> dict[str, Any]:
+    """Ideal parallel parse: ``workers`` forked processes, each bare ``nlp.pipe`` over its share, nothing sent back."""
+    import multiprocessing
+
+    from extract.nlp import load_pipeline
+    from extract.pipeline import BATCH_SIZE
+
+    texts = [a.text for a in _articles(args.corpus, args.limit)]
+    nlp = load_pipeline(args.model)
+    _warm(nlp)
+
+    def parse(shard: list[str]) -> None:
+        for _doc in nlp.pipe(shard, batch_size=BATCH_SIZE):
+            pass
+
+    context = multiprocessing.get_context("fork")  # the loaded model is shared, as nlp.pipe(n_process) does
+    figures: dict[str, Any] = {"articles": len(texts), "processes": args.workers}
+    with _measured(figures):
+        processes = [context.Process(target=parse, args=(texts[i :: args.workers],)) for i in range(args.workers)]
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.join()
+    figures["exit_codes"] = [p.exitcode for p in processes]
+    return figures
+
+
 def stage_paired(args: argparse.Namespace) -> dict[str, Any]:
     """One process, interleaved: each block of articles is parsed by bare ``nlp.pipe``, then extracted.
 
@@ -255,7 +282,7 @@ def _optional(name: str):
     return module if callable(getattr(module, "run", None)) else f"{name} has no run()"
 
 
-STAGES = {"bare": stage_bare, "paired": stage_paired, "extract": stage_extract, "graph": stage_graph, "snapshot": stage_snapshot,
+STAGES = {"bare": stage_bare, "shards": stage_shards, "paired": stage_paired, "extract": stage_extract, "graph": stage_graph, "snapshot": stage_snapshot,
           "neo4j": stage_neo4j}  # fmt: skip
 
 
@@ -350,7 +377,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 rounds.append(got)
             best = {n: min((g[n] for g in rounds), key=lambda f: f.get("wall_s", float("inf"))) for n in ("bare", "extract")}
             bare, ext = best["bare"], best["extract"]
-            row = {"bare_nlp_pipe": bare, "extraction": ext, "rounds": len(rounds)}
+            shards = _stage("shards", args, workers=procs, limit=args.limit)
+            row = {"bare_nlp_pipe": bare, "extraction": ext, "rounds": len(rounds), "bare_shards": shards}
+            if "wall_s" in shards and "wall_s" in ext:
+                row.update(shards_words_per_s=_rate(words, shards["wall_s"]), ratio_vs_shards_wall=round(shards["wall_s"] / ext["wall_s"], 3),
+                           ratio_vs_shards_cpu=round(shards["cpu_s"] / ext["cpu_s"], 3))  # fmt: skip
             if "wall_s" in bare and "wall_s" in ext:
                 row.update(
                     bare_words_per_s=_rate(words, bare["wall_s"]), extraction_words_per_s=_rate(words, ext["wall_s"]),
@@ -457,7 +488,14 @@ def report(results: dict[str, Any]) -> str:
             f"{procs + ', streamed (best of ' + str(row['rounds']) + ')':<28} {_fmt(row.get('bare_words_per_s')):>9} "
             f"{_fmt(row.get('extraction_words_per_s')):>12} {_fmt(row.get('ratio_wall')):>11} {_fmt(row.get('ratio_cpu')):>10}  {rss}"
         )
-    for part in (paired, *(p for r in results["extraction"].values() for p in (r.get("bare_nlp_pipe", {}), r["extraction"]))):
+        if "shards_words_per_s" in row:
+            lines.append(
+                f"{'  vs ' + procs + ' bare shards (ideal)':<28} {_fmt(row['shards_words_per_s']):>9} {'(same)':>12} "
+                f"{_fmt(row['ratio_vs_shards_wall']):>11} {_fmt(row['ratio_vs_shards_cpu']):>10}  "
+                f"(each process parses 1/{procs} of the texts and returns nothing)"
+            )
+    parts = (paired, *(p for r in results["extraction"].values() for p in (r.get("bare_nlp_pipe", {}), r.get("bare_shards", {}), r["extraction"])))
+    for part in parts:
         if "error" in part:
             lines.append(f"  {part['error']}")
     failures = sorted({f for part in (paired, streamed) for f in part.get("rule_failures", [])})
