@@ -238,12 +238,13 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
 def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candidate]:
     """Names the model missed where the sentence is clear: towns after a preposition of place ("between
-    Lyon and Grenoble"), speakers ("Okafor said")."""
+    Lyon and Grenoble"), speakers ("Okafor said"), killers and victims ("Ruby shot Oswald"), titled
+    people ("President Moi")."""
     found: list[Candidate] = _untagged_datelines(doc, taken)
     for tok in doc:
         if tok.i in taken or not tok.is_title or tok.pos_ != "PROPN":
             continue
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS and lookup(tok.text) is None:
+        if _in_a_persons_slot(doc, tok) and lookup(tok.text) is None and tok.lower_ not in ORG_HEADS | PERSON_NOUNS:
             start = min((c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i), default=tok.i)
             if all(t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc[start : tok.i + 1]):
                 speaker = Candidate(start, tok.i + 1, "PERSON", start, person_context=True)
@@ -329,6 +330,19 @@ def _untagged_datelines(doc: Doc, taken: set[int]) -> list[Candidate]:
         found.append(Candidate(tok.i, end, "GPE", tok.i, fixed=True, place_context=True))
         taken.update(range(tok.i, end))
     return found
+
+
+def _in_a_persons_slot(doc: Doc, tok: Token) -> bool:
+    """A word only a person fills: the subject of "said", either side of "shot", "the slaying of X",
+    "killed by X", or after a capitalised title."""
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.lemma_ in SPEECH_VERBS | VIOLENT_VERBS:
+        return True
+    if tok.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in VIOLENT_VERBS:
+        return True
+    if tok.dep_ == "pobj" and verb.lower_ in ("of", "by") and verb.head.lemma_ in VIOLENT_NOUNS | VIOLENT_VERBS:
+        return True
+    return tok.i > 0 and doc[tok.i - 1].is_title and bare(doc[tok.i - 1]) in TITLES
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -548,6 +562,10 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         prep = doc[before]
         if prep.lower_ == "at" and prep.head.lemma_ in AIMING_VERBS:
             cand.person_evidence = True  # "fired at Kennedy"
+        elif prep.lower_ == "by" and prep.head.lemma_ in VIOLENT_VERBS:
+            cand.person_evidence = True  # "stabbed by Quill"
+        elif prep.is_title and bare(prep) in TITLES and not cand.honorific:
+            cand.person_evidence = True  # "President Tavu"
         elif prep.lower_ in PLACE_PREPOSITIONS:
             cand.place_context = True
         elif prep.lower_ in ("to", "from") and prep.head.lemma_ in MOTION_VERBS:

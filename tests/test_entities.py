@@ -160,6 +160,9 @@ def test_peerage_title_names_a_person_without_first_name(nlp):
         ("Delegates gathered in The Hague for the tribunal.", "The Hague", "GPE"),  # "The" is part of the name
         ("Fans cheered the troupe at Kelso 's Theatre on Friday.", "Kelso 's Theatre", "FAC"),  # ORG + ORG
         ("Police said Okoro stabbed a neighbour twice.", "Okoro", "PERSON"),  # tagged GPE; the one who stabbed
+        ("Witnesses say Darrow fatally shot Kessler near the docks.", "Darrow", "PERSON"),  # untagged; who shot
+        ("Welcoming the envoy, President Tavu said talks would continue.", "Tavu", "PERSON"),  # tagged GPE
+        ("Harker was stabbed by Quill after the match.", "Quill", "PERSON"),  # tagged ORG
     ],
 )
 def test_types_are_corrected(nlp, text, name, type_):
