@@ -213,6 +213,8 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if cand.start in taken:
             continue  # swallowed by an extension of the candidate before it
         _extend_left(doc, cand)
+        if cand.start in taken:
+            _give_back_honorific(cand, result, taken)
         _extend_right(doc, cand, owner)
         _join_possessive_building(doc, cand)
         if cand.label == "LANGUAGE" or any(i in reserved for i in range(cand.start, cand.end)):
@@ -428,6 +430,20 @@ def _extend_left(doc: Doc, cand: Candidate) -> None:
         cand.start -= 1
     if cand.honorific and cand.label != "LANGUAGE":
         cand.label, cand.fixed = "PERSON", True
+
+
+def _give_back_honorific(cand: Candidate, kept: list[Candidate], taken: set[int]) -> None:
+    """The honorific a name took in already ends the mention before it ("The Times Mr" + "Campbell").
+
+    It belongs to the name that follows: the earlier mention gives it up when it keeps other words,
+    else the name does without it. Either way no two mentions share a token.
+    """
+    prev = next((c for c in reversed(kept) if c.start <= cand.start < c.end), None)
+    if prev is not None and prev.end == cand.start + 1 and prev.end - prev.start > 1:
+        prev.end -= 1
+        taken.discard(cand.start)
+    else:
+        cand.start += 1
 
 
 def _extend_right(doc: Doc, cand: Candidate, owner: dict[int, int]) -> None:

@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 from extract.aliases import acronym_letters, initials
 from extract.entities import EntityTable, find_entities
 from extract.gazetteer import lookup
-from extract.model import Entity, Mention, entity_id
+from extract.model import Article, Entity, Mention, entity_id
+from extract.pipeline import extract_doc
 
 
 def entities(nlp, text: str) -> list[Entity]:
@@ -238,3 +239,21 @@ def test_entity_table_api_is_unchanged():
     assert table.get(first).type == "PERSON"
     (entity,) = table.entities()
     assert entity.aliases == ("Cazeneuve",) and len(entity.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "other"),
+    [
+        ("Writing in the Times Mr Campbell said the dossier was accurate.", "Campbell", ("Times", "ORG")),
+        ("The Bishop of Durham, the Rt Rev Dr Tom Wright, said the plan was unfair.", "Tom Wright", None),
+    ],
+)
+def test_an_honorific_inside_the_mention_before_goes_to_the_name_after(nlp, text, person, other):
+    """The model can end one mention with "Mr"/"Dr" that starts the next name; mentions never overlap."""
+    extraction = extract_doc(nlp(text), Article("a", text))
+    names = {(e.name, e.type) for e in extraction.entities}
+    assert (person, "PERSON") in names
+    if other:
+        assert other in names
+    spans = sorted((m.start, m.end) for e in extraction.entities for m in e.mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
