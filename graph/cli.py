@@ -47,7 +47,7 @@ EncodingOpt = Annotated[
 ]
 WorkersOpt = Annotated[
     int,
-    typer.Option("--workers", "-w", min=1, help="Processes that parse in parallel; each loads the model (~300 MB) once."),
+    typer.Option("--workers", "-w", min=1, help="Processes that parse in parallel (input order kept); each loads the model once and peaks at ~0.4 GB."),
 ]
 
 
