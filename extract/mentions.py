@@ -235,7 +235,22 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         _retype_by_head(doc, cand)
         _norp_as_organisation(doc, cand)
         _read_context(doc, cand)
-    return [c for c in result if c.person_evidence or not _is_common_word(doc, c)]
+    return _without_overlaps([c for c in result if c.person_evidence or not _is_common_word(doc, c)])
+
+
+def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Where two repairs reached the same tokens ("Lt Col Eric Schnaible" and a lone "Eric"), the longer wins.
+
+    Mentions must not share a token: the Doc's entities are rebuilt from them.
+    """
+    kept: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if kept and cand.start < kept[-1].end:
+            if cand.end - cand.start > kept[-1].end - kept[-1].start:
+                kept[-1] = cand
+            continue
+        kept.append(cand)
+    return kept
 
 
 def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candidate]:

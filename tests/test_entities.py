@@ -250,6 +250,16 @@ def test_entity_table_api_is_unchanged():
 )
 def test_an_honorific_inside_the_mention_before_goes_to_the_name_after(nlp, text, person, other):
     """The model can end one mention with "Mr"/"Dr" that starts the next name; mentions never overlap."""
+    check_person_without_overlaps(nlp, text, person, other)
+
+
+def test_two_repairs_reaching_the_same_name_keep_the_longer(nlp):
+    """A title-led name found untagged ("Lt Col Eric Schnaible") and a lone given name inside it: one mention."""
+    text = "Most of the money has been spent. Lt Col Eric Schnaible of the army told reporters the work would go on."
+    check_person_without_overlaps(nlp, text, "Lt Col Eric Schnaible", None)
+
+
+def check_person_without_overlaps(nlp, text, person, other):
     extraction = extract_doc(nlp(text), Article("a", text))
     names = {(e.name, e.type) for e in extraction.entities}
     assert (person, "PERSON") in names
