@@ -371,7 +371,11 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
     named = [i for i in members if not art.acronym(i)] or members
     longest = max(len(art.words[i]) for i in named)
     head = next(i for i in named if len(art.words[i]) == longest)
-    if type_ != "PERSON" and (_looks_personal(art, members, longest) or _named_like_a_person(art, members, head)):
+    if type_ != "PERSON" and (
+        _looks_personal(art, members, longest)
+        or _named_like_a_person(art, members, head)
+        or _surname_speaking(art, members, head, type_)
+    ):
         type_ = "PERSON"
     multiword_person = type_ == "PERSON" and longest >= 2
     if not multiword_person and not any(cands[i].honorific for i in members):
@@ -396,6 +400,22 @@ def _looks_personal(art: _Article, members: list[int], longest: int) -> bool:
         return False
     place = place_of(art.keys[members[0]])
     return place is None or place.kind == "city" and not any(c.place_context for c in cands)
+
+
+def _surname_speaking(art: _Article, members: list[int], head: int, type_: str) -> bool:
+    """"Chapman said …" typed ORG: a lone word that is a common family name and no known place, acronym
+    or capitals, and the subject of a speech verb, is the person — unless the sentence says "its" (a
+    company: "Ford said its sales fell")."""
+    words = art.words[head]
+    if type_ != "ORG" or len(words) != 1 or any(art.cands[i].fixed or art.acronym(i) for i in members):
+        return False
+    word = words[0]
+    if word.isupper() or not word[:1].isupper() or place_of(art.keys[head]) is not None:
+        return False
+    if not is_family_name(word):
+        return False
+    speaking = [art.cands[i] for i in members if art.cands[i].person_context]
+    return any(not any(t.lower_ == "its" for t in art.doc[c.start].sent) for c in speaking)  # "Ford said its …"
 
 
 def _named_like_a_person(art: _Article, members: list[int], head: int) -> bool:

@@ -43,6 +43,8 @@ TITLES = frozenset({
     "inspector", "detective", "sheriff", "bishop", "archbishop", "cardinal", "pope", "rev", "reverend",
     "rabbi", "imam", "ayatollah", "chief", "deputy", "coach", "president-elect", "spokesman", "spokeswoman",
 })  # fmt: skip
+#: Abbreviated ranks that end an organisation's span when a name follows ("Fire Department Capt. Hugh …").
+RANK_ABBREVIATIONS = frozenset({"lt", "capt", "col", "sgt", "maj", "gen", "adm", "cmdr", "cpl", "pvt", "sen", "rep", "gov"})
 #: Government portfolios: "Interior" in "Interior Minister X" is part of a title, not an organisation.
 PORTFOLIOS = frozenset({
     "interior", "foreign", "home", "defence", "defense", "finance", "justice", "health", "education", "trade",
@@ -392,6 +394,10 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
         if doc[end - 1].text == "." and end - 1 > start and _keeps_dot(doc[end - 2]):
             break
         end -= 1
+    if label != "PERSON" and end > start and bare(doc[end - 1]) in RANK_ABBREVIATIONS:
+        after = end + 1 if end < len(doc) and doc[end].text == "." else end
+        if after < len(doc) and doc[after].is_title:
+            end -= 1  # "Coast Guard Lt. Steve Hardy": the rank belongs to the person who follows
     while start < end:
         tok = doc[start]
         if tok.pos_ in _LEADING_JUNK_POS and not tok.is_title and not tok.is_upper or tok.is_punct or tok.is_space:
@@ -627,6 +633,8 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
                 cand.place_context = True  # "Yerevan, the capital of Armenia"
     if cand.end + 2 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].like_num and doc[cand.end + 2].text == ",":
         cand.person_evidence = True  # "Jacobs , 20 , and …" even when the parse missed the apposition
+    if cand.end + 1 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].lower_ == "who" and not possessive:
+        cand.person_evidence = True  # "Campbell , who …": organisations take "which"
     cand.person_context = cand.person_context or cand.person_evidence
     if cand.start == 0 or (doc[cand.start - 1].is_space and "\n" in doc[cand.start - 1].text):
         if doc[cand.start : cand.end].text.isupper() and cand.end < len(doc) and doc[cand.end].text in (",", "(", "-", "—"):

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from extract.entities import EntityTable
+from extract.mentions import RANK_ABBREVIATIONS
 from extract.model import Mention, Relation
 from extract.relkit import End, char_span, entity_type, make_relation, named_end, np_entity, run_bounds
 
@@ -199,7 +200,7 @@ def _name_unnamed_org(title: list[Token], head: Token, table: EntityTable) -> No
     words = [t for t in title if t.i < head.i]
     run = []
     for token in words:
-        if token.pos_ == "PROPN" and table.at(token) is None and token.lower_ not in ROLE_WORDS and token.is_alpha:
+        if token.pos_ == "PROPN" and table.at(token) is None and token.lower_ not in ROLE_WORDS | RANK_ABBREVIATIONS and token.is_alpha:
             run.append(token)
         elif run:
             break

@@ -267,3 +267,30 @@ def check_person_without_overlaps(nlp, text, person, other):
         assert other in names
     spans = sorted((m.start, m.end) for e in extraction.entities for m in e.mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        ("The ferry sank near the pier , said Coast Guard Lt. Mark Denby .", "Coast Guard", "Mark Denby"),
+        ("No one was hurt , said Fire Department Capt. Lena Ostrow .", "Fire Department", "Lena Ostrow"),
+    ],
+)
+def test_a_rank_before_a_name_leaves_the_organisation(nlp, text, org, person):
+    ents = by_name(extract_doc(nlp(text), Article(id="a", text=text)).entities)
+    assert ents[org].type == "ORG" and ents[person].type == "PERSON"
+    assert not any(name.rstrip(".").endswith(("Lt", "Capt")) for name in ents)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Halvorsen , who ran the clinic for a decade , said the money was gone .", "Halvorsen", "PERSON"),
+        ("Whitlock said the money was gone .", "Whitlock", "PERSON"),
+        ("Ford said its sales fell in May .", "Ford", "ORG"),
+    ],
+)
+def test_a_lone_surname_that_speaks_or_takes_who_is_a_person(nlp, text, name, type_):
+    assert by_name(entities(nlp, text))[name].type == type_
