@@ -75,15 +75,6 @@ def _extraction_records(path: Path, on_error: ErrorHandler) -> Iterator[tuple[in
             yield number, record
 
 
-def read_extraction_file(path: Path, on_error: ErrorHandler) -> Iterator[ArticleExtraction]:
-    """Each good line of an extraction file; a bad line is reported (file:line) and skipped."""
-    for number, record in _extraction_records(path, on_error):
-        try:
-            yield ArticleExtraction.from_dict(record)
-        except _BAD_LINE as error:
-            on_error(_bad_line(path, number, error))
-
-
 def _article_of(record: dict) -> Article:
     """Only the article of an extraction line: enough to tell whether it is stored unchanged."""
     return ArticleExtraction.from_dict({**record, "entities": (), "relations": ()}).article

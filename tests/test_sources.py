@@ -37,7 +37,9 @@ def test_a_bad_extraction_line_is_reported_with_its_line_and_skipped(tmp_path):
     path = tmp_path / "x.jsonl"
     path.write_text(_extraction_line("a") + "{not json\n" + '{"doc_id": "c"}\n' + _extraction_line("b"))
     problems: list[InputError] = []
-    got = [x.doc_id for x in sources.read_extraction_file(path, problems.append)]
+    store = MagicMock(spec=Neo4jStore)
+    gathered = sources.gather([path], store=store, force=True, on_error=problems.append)
+    got = [x.doc_id for x in gathered.extractions]
     assert got == ["a", "b"]
     assert [(p.path, p.line) for p in problems] == [(str(path), 2), (str(path), 3)]
 
