@@ -382,6 +382,8 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
         place = place_of(art.keys[head])
         if place is not None:
             type_ = _place_type(type_, place, [cands[i] for i in members], art.keys[head])
+        elif _unknown_place_speaking(art, members, head, type_):
+            type_ = "PERSON"
     name = " ".join(doc[cands[head].name_start : cands[head].end].text.split())
     if type_ == "PERSON" and longest == 1:
         split = any(i in art.split_by_gender for i in members)
@@ -414,8 +416,23 @@ def _surname_speaking(art: _Article, members: list[int], head: int, type_: str) 
         return False
     if not is_family_name(word):
         return False
-    speaking = [art.cands[i] for i in members if art.cands[i].person_context]
-    return any(not any(t.lower_ == "its" for t in art.doc[c.start].sent) for c in speaking)  # "Ford said its …"
+    return any(art.cands[i].person_context and not _says_its(art, art.cands[i]) for i in members)
+
+
+def _unknown_place_speaking(art: _Article, members: list[int], head: int, type_: str) -> bool:
+    """"Lifa said …" typed as a place: places that speak are countries and cities the place list knows
+    ("Iraq said"), so a one-word "place" it does not know that is the subject of a speech verb is a person."""
+    if type_ not in ("GPE", "LOC") or len(art.words[head]) != 1:
+        return False
+    cands = [art.cands[i] for i in members]
+    if any(c.fixed or c.place_context for c in cands) or any(art.acronym(i) for i in members):
+        return False
+    return any(c.person_context and not _says_its(art, c) for c in cands)
+
+
+def _says_its(art: _Article, cand: Candidate) -> bool:
+    """"Ford said its sales fell": the sentence speaks of the name as a thing, not a person."""
+    return any(t.lower_ == "its" for t in art.doc[cand.start].sent)
 
 
 def _named_like_a_person(art: _Article, members: list[int], head: int) -> bool:

@@ -22,6 +22,9 @@ COUNTRY_ALIASES = (
     "UK", "U.K.", "Holland", "Burma", "Soviet Union", "USSR", "Czech Republic", "Ivory Coast", "Vatican",
     # "Soviet" names the state the way "U.S." does ("Soviet troops", "a Soviet official"), not a people
     "Soviet",
+    # states that no longer exist but fill news archives
+    "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany", "Zaire", "Rhodesia", "Ceylon", "Persia",
+    "Siam", "Byzantium", "Prussia",
 )  # fmt: skip
 #: Cities geonames lists under their current name only ("Kyiv"), as news archives still write them.
 CITY_ALIASES = ("Kiev", "Bombay", "Calcutta", "Madras", "Peking", "Rangoon", "Saigon", "Leningrad")

@@ -137,12 +137,18 @@ VIOLENT_VERBS = frozenset({
 AIMING_VERBS = frozenset({"fire", "shoot", "aim", "lunge", "swing", "stab", "throw", "hurl"})
 #: Nouns a victim's name modifies ("the Kennedy assassination", "the Lincoln murder").
 VIOLENT_NOUNS = frozenset({"assassination", "slaying", "killing", "murder", "kidnapping", "abduction", "shooting"})
+#: Nouns whose "of X" is a person ("the assassin of Lincoln").
+VICTIM_NOUNS = frozenset({"assassin", "killer", "murderer", "kidnapper", "widow", "victim"})
 #: Nouns a person's name owns ("Trump's behalf", "Lincoln's killer").
 PERSONAL_NOUNS = frozenset({
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower",
     "family", "killer", "assassin", "assassination", "murderer", "lawyer", "attorney", "aide", "behalf",
     "funeral", "birthday", "career", "life", "death", "girlfriend", "boyfriend", "parents", "children",
     "grandson", "granddaughter", "biography", "memoirs", "spokesman", "spokeswoman", "bodyguard",
+})  # fmt: skip
+#: What only a person has ("Sohn's home"): the possessive makes the owner a person.
+OWNED_BY_PEOPLE = PERSONAL_NOUNS | frozenset({
+    "home", "estimate", "wedding", "trial", "lawyers", "supporters", "followers", "resignation", "arrest",
 })  # fmt: skip
 #: Apposition heads that make a name a person ("Tidwell, a retired CIA officer").
 PERSON_NOUNS = TITLES | PERSONAL_NOUNS | frozenset({
@@ -153,6 +159,11 @@ PERSON_NOUNS = TITLES | PERSONAL_NOUNS | frozenset({
     "man", "woman", "boy", "girl", "suspect", "victim", "founder", "owner", "head", "chairman", "ceo",
     "president", "activist", "campaigner", "priest", "widow", "veteran", "envoy", "diplomat", "adviser",
     "advisor", "negotiator", "correspondent", "editor", "photographer", "historian", "novelist",
+    "designer", "citizen", "native", "resident", "lawyer", "judge", "deputy", "colonel", "general", "captain",
+    "nun", "monk", "bishop", "rabbi", "imam", "pastor", "minister", "senator", "governor", "mayor", "musician",
+    "composer", "dancer", "athlete", "coach", "pilot", "driver", "engineer", "architect", "physician",
+    "surgeon", "banker", "investor", "entrepreneur", "commentator", "columnist", "critic", "donor", "refugee",
+    "prisoner", "defendant", "plaintiff", "witness", "hostage", "gunman", "daughter", "son", "mother",
 })  # fmt: skip
 #: Verbs whose subject is usually a person ("Lincoln said").
 SPEECH_VERBS = frozenset({
@@ -583,7 +594,10 @@ def _norp_as_organisation(doc: Doc, cand: Candidate) -> None:
     if cand.label != "NORP" or cand.fixed or cand.end - cand.start != 1:
         return
     tok = doc[cand.start]
-    if tok.tag_ == "NNP" and tok.dep_ in ("nsubj", "dobj", "pobj") and not tok.lower_.endswith(_DEMONYM_ENDINGS):
+    place = lookup(tok.text)
+    if place is not None:
+        cand.label = place.label  # "a deputy from Sevastopol": a town the model took for a people
+    elif tok.tag_ == "NNP" and tok.dep_ in ("nsubj", "dobj", "pobj") and not tok.lower_.endswith(_DEMONYM_ENDINGS):
         cand.label, cand.fixed = "ORG", True
 
 
@@ -609,6 +623,10 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
             cand.place_context = True
         elif prep.lower_ == "of" and prep.head.lower_ in PLACE_OF_NOUNS:
             cand.place_context = True
+        elif prep.lower_ == "of" and prep.head.lemma_.lower() in VIOLENT_NOUNS | VICTIM_NOUNS:
+            cand.person_evidence = True  # "the assassination of Kennedy", "the assassin of Lincoln"
+        elif prep.lower_ == "of" and _is_persons_name(prep.head) or prep.lower_ == "from" and prep.head.lemma_.lower() in PERSON_NOUNS:
+            cand.place_context = True  # "Leroy Ivy of Oxford", "a deputy from Sevastopol": a hometown
     head = doc[cand.end - 1]
     while head.head.i != head.i and cand.start <= head.head.i < cand.end:
         head = head.head
@@ -621,7 +639,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_context = True
     if head.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_ in VIOLENT_VERBS:
         cand.person_evidence = True  # "shot Lincoln", "Kennedy was assassinated", "Sirhan shot Kennedy"
-    if head.dep_ == "poss" and verb.lemma_ in PERSONAL_NOUNS:
+    if head.dep_ == "poss" and verb.lemma_ in OWNED_BY_PEOPLE:
         cand.person_evidence = True
     if head.dep_ == "compound" and verb.lemma_ in VIOLENT_NOUNS:
         cand.person_evidence = True  # "the Kennedy assassination"
@@ -645,6 +663,10 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         place = lookup(nxt.text) if nxt.is_title else None
         if place is not None and place.kind in ("country", "state"):
             cand.place_context = True  # "Calais, France"
+
+
+def _is_persons_name(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" and token.pos_ == "PROPN"
 
 
 def is_place_name(doc: Doc, cand: Candidate):

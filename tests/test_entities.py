@@ -294,3 +294,38 @@ def test_a_rank_before_a_name_leaves_the_organisation(nlp, text, org, person):
 )
 def test_a_lone_surname_that_speaks_or_takes_who_is_a_person(nlp, text, name, type_):
     assert by_name(entities(nlp, text))[name].type == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("A delegate from Sevastopol spoke first .", "Sevastopol", "GPE"),  # tagged NORP
+        ("Daniel Brooks of Oxford won the prize .", "Oxford", "GPE"),  # tagged ORG; a hometown
+        ("Historians still argue about the assassin of Lincoln .", "Lincoln", "PERSON"),  # tagged ORG
+        ("Reporters waited outside Pellworth 's home all night .", "Pellworth", "PERSON"),  # tagged ORG
+        ("The prize went to Brightwell , a designer from Malmo .", "Brightwell", "PERSON"),  # tagged ORG
+        ("Yugoslavia recalled its ambassador on Monday .", "Yugoslavia", "GPE"),  # a state that is gone
+    ],
+)
+def test_hometowns_victims_and_owners(nlp, text, name, type_):
+    assert by_name(entities(nlp, text))[name].type == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Ruvola said the ferry capsized off the coast .", "PERSON"),  # no place of that name speaks
+        ("Ruvola said its ferry capsized off the coast .", "GPE"),  # "its": a thing, left as tagged
+        ("Tirana said the ferry capsized off the coast .", "GPE"),  # a real city: a government speaking
+    ],
+)
+def test_a_place_the_gazetteer_does_not_know_that_speaks_is_a_person(nlp, text, type_):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 1, label="GPE")]  # what the small model sometimes says of a surname
+    table = EntityTable()
+    find_entities(doc, table)
+    assert {e.name: e.type for e in table.entities()}[doc[0].text] == type_
