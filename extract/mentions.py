@@ -229,6 +229,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if cand.start in taken:
             _give_back_honorific(cand, result, taken)
         _extend_right(doc, cand, owner)
+        _take_name_before_head(doc, cand, taken)
         _join_possessive_building(doc, cand)
         if cand.label == "LANGUAGE" or any(i in reserved for i in range(cand.start, cand.end)):
             continue  # a LANGUAGE only kept when an extension made it a place or organisation
@@ -272,7 +273,7 @@ def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candida
     people ("President Moi")."""
     found: list[Candidate] = _untagged_datelines(doc, taken)
     for tok in doc:
-        if tok.i in taken or not tok.is_title or tok.pos_ != "PROPN":
+        if tok.i in taken or not tok.is_title or tok.pos_ != "PROPN" or _is_era(tok):
             continue
         if _in_a_persons_slot(doc, tok) and lookup(tok.text) is None and tok.lower_ not in ORG_HEADS | PERSON_NOUNS:
             start = min((c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i), default=tok.i)
@@ -426,6 +427,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     words = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]
     if not words or all(t.is_lower for t in words):
         return None  # "lorry", "doesn": a common word, not a name
+    if end - start == 1 and _is_era(doc[start]):
+        return None  # "44 B.C.": an era, not British Columbia
     if bare(words[0]) in TIME_ZONES:
         return None  # "2100 GMT", "GMT 2 Feb 94": a time
     cand = Candidate(start, end, label, start)
@@ -433,6 +436,10 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
         cand.honorific = bare(doc[start])
         cand.name_start = start + 1
     return cand
+
+
+def _is_era(token: Token) -> bool:
+    return token.text in ("B.C.", "BC", "A.D.", "AD", "BCE", "CE") and token.i > 0 and token.doc[token.i - 1].like_num
 
 
 def _is_honorific(token: Token, label: str, last: Token) -> bool:
@@ -494,6 +501,27 @@ def _extend_right(doc: Doc, cand: Candidate, owner: dict[int, int]) -> None:
             cand.label, cand.fixed = ("LOC" if nxt.lower_ in LOC_HEADS else "ORG"), True
             continue
         return
+
+
+#: Buildings the model tags FAC when it sees the whole name ("the Belvedere Hotel").
+_BUILDINGS = FAC_HEADS | {"hotel", "hospital", "museum", "theater", "theatre"}
+#: Words that end a name of a place or body but are no one's name ("the Ambassador Hotel").
+_HEAD_ONLY = ORG_HEADS | LOC_HEADS | _BUILDINGS | {"embassy"}
+
+
+def _take_name_before_head(doc: Doc, cand: Candidate, taken: set[int]) -> None:
+    """"the Ambassador Hotel" where the model read "Ambassador" as a title and "Hotel" as a person: a
+    lone head word takes in the capitalised words before it, and is no person."""
+    if cand.label != "PERSON" or cand.end - cand.start != 1 or doc[cand.start].lower_ not in _HEAD_ONLY:
+        return
+    start = cand.start
+    while start > 0 and start - 1 not in taken and doc[start - 1].is_title and doc[start - 1].lower_ != "the" and not _sentence_initial(doc[start]):
+        start -= 1
+    if start == cand.start:
+        return
+    head = doc[cand.start].lower_
+    cand.start = cand.name_start = start
+    cand.label, cand.fixed = ("LOC" if head in LOC_HEADS else "FAC" if head in _BUILDINGS else "ORG"), True
 
 
 def _join_possessive_building(doc: Doc, cand: Candidate) -> None:

@@ -329,3 +329,14 @@ def test_a_place_the_gazetteer_does_not_know_that_speaks_is_a_person(nlp, text, 
     table = EntityTable()
     find_entities(doc, table)
     assert {e.name: e.type for e in table.entities()}[doc[0].text] == type_
+
+
+@pytest.mark.model
+def test_a_head_word_read_as_a_person_takes_the_name_before_it(nlp):
+    ents = {e.name: e.type for e in entities(nlp, "The senator was shot at the Ambassador Hotel and died a day later .")}
+    assert ents == {"Ambassador Hotel": "FAC"}  # the model saw "Hotel" as a person after the title "Ambassador"
+
+
+@pytest.mark.model
+def test_an_era_after_a_year_is_no_place(nlp):
+    assert entities(nlp, "The temple was built in 312 B.C. by a local king .") == []
