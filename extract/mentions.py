@@ -239,7 +239,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if state is not None and state.start not in taken:
             taken.add(state.start)
             result.append(state)
-    result = [c for c in result if not _is_portfolio(doc, c)]
+    result = _join_broken_organisations(doc, [c for c in result if not _is_portfolio(doc, c)])
     places = {i for c in result if c.label in ("GPE", "LOC") for i in range(c.start, c.end)}
     result.extend(_untagged_names(doc, taken, places))
     result.sort(key=lambda c: c.start)
@@ -265,6 +265,32 @@ def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(cand)
     return kept
+
+
+_LINKS = frozenset({"for", "on", "of"})
+
+
+def _join_broken_organisations(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """One body's name the model cut in two: "United States Agency for" + "International Development",
+    "Senate Committee" + "on" + "Veterans Affairs", "Carnegie Foundation" + "for the" + "Advancement of
+    Teaching". The first part ends on a linking word, or on an organisation's head word before one."""
+    cands = sorted(cands, key=lambda c: c.start)
+    joined: list[Candidate] = []
+    for cand in cands:
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.label == "ORG" and cand.label in ("ORG", "PERSON", "NORP") and not cand.honorific:
+            gap = [t.lower_ for t in doc[prev.end : cand.start]]
+            last = doc[prev.end - 1].lower_
+            dangling = not gap and last in _LINKS
+            linked = last in ORG_HEADS and gap in (["for"], ["on"], ["of"], ["for", "the"], ["on", "the"], ["of", "the"])
+            if (dangling or linked) and all(t.is_title or t.is_upper or t.lower_ in _FUNCTION_WORDS for t in doc[cand.start : cand.end]):
+                prev.end, prev.fixed = cand.end, True
+                continue
+        joined.append(cand)
+    return joined
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "&"})
 
 
 def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candidate]:

@@ -340,3 +340,26 @@ def test_a_head_word_read_as_a_person_takes_the_name_before_it(nlp):
 @pytest.mark.model
 def test_an_era_after_a_year_is_no_place(nlp):
     assert entities(nlp, "The temple was built in 312 B.C. by a local king .") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The clinic runs on a grant from the United States Agency for International Development .",
+         "United States Agency for International Development"),  # first part ends on "for"
+        ("She will testify before the Senate Committee on Veterans Affairs next week .", "Senate Committee on Veterans Affairs"),
+        ("He later chaired the Carnegie Foundation for the Advancement of Teaching .",
+         "Carnegie Foundation for the Advancement of Teaching"),  # head word, "for the", the rest
+    ],
+)  # fmt: skip
+def test_an_organisation_cut_in_two_is_joined(nlp, text, name):
+    ents = by_name(entities(nlp, text))
+    assert name in ents, sorted(ents)
+    assert ents[name].type == "ORG"
+
+
+@pytest.mark.model
+def test_two_bodies_side_by_side_stay_apart(nlp):
+    ents = by_name(entities(nlp, "Oxfam sent money to the Red Cross on Monday ."))
+    assert {"Oxfam", "Red Cross"} <= set(ents)
