@@ -384,6 +384,8 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
             type_ = _place_type(type_, place, [cands[i] for i in members], art.keys[head])
         elif _unknown_place_speaking(art, members, head, type_):
             type_ = "PERSON"
+        elif _unknown_place(art, members, type_):
+            type_ = "GPE"
     name = " ".join(doc[cands[head].name_start : cands[head].end].text.split())
     if type_ == "PERSON" and longest == 1:
         split = any(i in art.split_by_gender for i in members)
@@ -428,6 +430,17 @@ def _unknown_place_speaking(art: _Article, members: list[int], head: int, type_:
     if any(c.fixed or c.place_context for c in cands) or any(art.acronym(i) for i in members):
         return False
     return any(c.person_context and not _says_its(art, c) for c in cands)
+
+
+def _unknown_place(art: _Article, members: list[int], type_: str) -> bool:
+    """"western Kamchatka", "Trapper Creek, Alaska", "in Zhitomir" (typed a person): a town the place
+    list is too small to know, where the sentence leaves no doubt and nothing says person or body."""
+    cands = [art.cands[i] for i in members]
+    if type_ not in ("PERSON", "ORG") or any(c.fixed or c.person_context or c.honorific for c in cands):
+        return False
+    if any(art.acronym(i) for i in members):
+        return False
+    return any(c.place_evidence for c in cands)
 
 
 def _says_its(art: _Article, cand: Candidate) -> bool:

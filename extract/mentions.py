@@ -126,6 +126,11 @@ HEADER_LANGUAGES = frozenset({
 })  # fmt: skip
 #: Time zones the model tags as organisations ("2100 GMT").
 TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest"})
+#: Adjectives of direction before a region ("western Kamchatka", "northern Israel").
+COMPASS_WORDS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "coastal", "rural",
+})  # fmt: skip
 #: Verbs whose object is usually a place ("visited Calais").
 PLACE_VERBS = frozenset({"visit", "tour", "reach", "enter", "invade", "bomb", "evacuate", "flee", "shell"})
 #: Verbs whose object (or passive subject) is a person ("shot Lincoln", "Kennedy was assassinated").
@@ -189,6 +194,7 @@ class Candidate:
     honorific: str = ""  # lower case, no dot: "mr", "lord"; "" when none
     fixed: bool = False  # the label comes from a rule, not from the model's guess
     place_context: bool = False  # "in X", "visited X", "X, N.Y.", a dateline
+    place_evidence: bool = False  # "western X", "X, Alaska", "a X native", "X, the capital": a place
     person_context: bool = False  # "X said", an honorific: not a place
     person_evidence: bool = False  # "X, 45,", "killed X", "X's wife", "X, a spokesman": a person
 
@@ -673,6 +679,10 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
             cand.person_evidence = True  # "President Tavu"
         elif prep.lower_ in PLACE_PREPOSITIONS:
             cand.place_context = True
+            # people are rarely "in" or "near" anything: the model's PERSON after "in" is a town
+            cand.place_evidence = cand.label == "PERSON" and prep.lower_ in ("in", "near", "outside") and not cand.honorific
+        elif prep.lower_ in COMPASS_WORDS and prep.tag_ == "JJ":
+            cand.place_context = cand.place_evidence = True  # "western Kamchatka"
         elif prep.lower_ in ("to", "from") and prep.head.lemma_ in MOTION_VERBS:
             cand.place_context = True
         elif prep.lower_ == "of" and prep.head.lower_ in PLACE_OF_NOUNS:
@@ -686,7 +696,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         head = head.head
     verb = head.head
     if head.dep_ in ("compound", "nmod") and cand.end < len(doc) and doc[cand.end].lower_ in PLACE_COMPOUND_NOUNS:
-        cand.place_context = True  # "a Fargo native", "Rotterdam port operator"
+        cand.place_context = cand.place_evidence = True  # "a Fargo native", "Rotterdam port operator"
     if head.dep_ == "dobj" and verb.lemma_ in PLACE_VERBS:
         cand.place_context = True
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in SPEECH_VERBS:
@@ -702,7 +712,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
             if child.lemma_.lower() in PERSON_NOUNS or (child.like_num and child.i == cand.end + 1):
                 cand.person_evidence = True  # "Warner, 70,", "Tidwell, a retired CIA officer"
             elif child.lemma_.lower() in PLACE_APPOSITIONS:
-                cand.place_context = True  # "Yerevan, the capital of Armenia"
+                cand.place_context = cand.place_evidence = True  # "Yerevan, the capital of Armenia"
     if cand.end + 2 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].like_num and doc[cand.end + 2].text == ",":
         cand.person_evidence = True  # "Jacobs , 20 , and …" even when the parse missed the apposition
     if cand.end + 1 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].lower_ == "who" and not possessive:
@@ -714,9 +724,10 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
     after = cand.end
     if after + 1 < len(doc) and doc[after].text == ",":
         nxt = doc[after + 1]
-        place = lookup(nxt.text) if nxt.is_title else None
+        longer = after + 2 < len(doc) and doc[after + 2].is_title  # "Shakespeare, Tennessee Williams"
+        place = lookup(nxt.text) if nxt.is_title and not longer else None
         if place is not None and place.kind in ("country", "state"):
-            cand.place_context = True  # "Calais, France"
+            cand.place_context = cand.place_evidence = True  # "Calais, France"
 
 
 def _is_persons_name(token: Token) -> bool:

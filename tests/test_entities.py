@@ -322,13 +322,8 @@ def test_hometowns_victims_and_owners(nlp, text, name, type_):
     ],
 )
 def test_a_place_the_gazetteer_does_not_know_that_speaks_is_a_person(nlp, text, type_):
-    from spacy.tokens import Span
-
-    doc = nlp(text)
-    doc.ents = [Span(doc, 0, 1, label="GPE")]  # what the small model sometimes says of a surname
-    table = EntityTable()
-    find_entities(doc, table)
-    assert {e.name: e.type for e in table.entities()}[doc[0].text] == type_
+    word = text.split()[0]
+    assert _typed_as(nlp, text, word, "GPE")[word] == type_  # what the small model sometimes says of a surname
 
 
 @pytest.mark.model
@@ -363,3 +358,31 @@ def test_an_organisation_cut_in_two_is_joined(nlp, text, name):
 def test_two_bodies_side_by_side_stay_apart(nlp):
     ents = by_name(entities(nlp, "Oxfam sent money to the Red Cross on Monday ."))
     assert {"Oxfam", "Red Cross"} <= set(ents)
+
+
+def _typed_as(nlp, text: str, word: str, label: str) -> dict[str, str]:
+    """Entities of ``text`` after forcing the model's label on ``word`` (the small model's slips vary)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == word)
+    doc.ents = [Span(doc, i, i + 1, label=label)]
+    table = EntityTable()
+    find_entities(doc, table)
+    return {e.name: e.type for e in table.entities()}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "label", "type_"),
+    [
+        ("Trawlers crowded the harbour in western Tovakha last week .", "Tovakha", "PERSON", "GPE"),
+        ("Rescuers reached Norvale , Alaska , on Friday .", "Norvale", "PERSON", "GPE"),
+        ("Floods hit farms near Dolgino on Sunday .", "Dolgino", "PERSON", "GPE"),
+        ("The shop stood in this remote Amazon town for years .", "Amazon", "ORG", "GPE"),
+        ("Reporters waited for Dolgino , who said nothing .", "Dolgino", "PERSON", "PERSON"),  # a person's clue
+        ("Talks were held in Congress on Friday .", "Congress", "ORG", "ORG"),  # "in" proves nothing of a body
+    ],
+)
+def test_a_town_the_place_list_does_not_know_is_a_place_where_the_sentence_says_so(nlp, text, word, label, type_):
+    assert _typed_as(nlp, text, word, label)[word] == type_
