@@ -141,6 +141,7 @@ def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     """Group the candidates into actors; returns clusters in order of first mention."""
     art = _Article(doc, cands)
     defined = _link_definitions(art)
+    defined.update(_link_spelled_after(art))
     _link_same_names(art)
     defined.update(_link_initials(art))
     _link_other_uses(art, defined)
@@ -164,7 +165,7 @@ def _link_definitions(art: _Article) -> dict[str, int]:
             continue
         paren = acr_span.start - 1
         long_i = next((j for j, c in enumerate(art.cands) if c.end == paren and c.start < paren), None)
-        if long_i is not None and not _loosely_spells(letters, art.words[long_i]):
+        if long_i is not None and not _loosely_spells(letters, art.words[long_i]) and not _foreign_acronym(art, long_i, match.group(1)):
             long_i = None
         if long_i is None:
             long_i = _spelled_out(art, paren, letters)
@@ -178,6 +179,36 @@ def _link_definitions(art: _Article) -> dict[str, int]:
             acr_i = art.add(Candidate(acr_span.start, acr_span.end, long_cand.label, acr_span.start, fixed=True))
         art.links.link(acr_i, long_i)
         defined[match.group(1)] = long_i
+    return defined
+
+
+def _foreign_acronym(art: _Article, long_i: int, acronym: str) -> bool:
+    """"National Central Organization of Panamanian Workers (CNTP)": capitals in brackets right after a
+    body's name abbreviate it, even when they spell its name in another language."""
+    return art.cands[long_i].label == "ORG" and len(art.words[long_i]) >= 2 and acronym.isupper() and 2 <= len(acronym) <= 6
+
+
+def _link_spelled_after(art: _Article) -> dict[str, int]:
+    """"the IAEA (International Atomic Energy Agency)": an acronym, then its name in brackets."""
+    doc, defined = art.doc, {}
+    for i, cand in enumerate(list(art.cands)):
+        letters = art.acronym(i)
+        close = next((j for j in range(cand.end + 2, min(cand.end + 14, len(doc))) if doc[j].text == ")"), None)
+        if not letters or cand.end >= len(doc) or doc[cand.end].text != "(" or close is None:
+            continue
+        inside = doc[cand.end + 1 : close]
+        words = [t.text for t in inside]
+        if len(words) < 2 or not all(t.is_title or t.is_upper or t.lower_ in _FUNCTION_WORDS for t in inside):
+            continue
+        if letters not in (initials(words), initials(words, split_hyphens=True)):
+            continue
+        long_i = art.candidate_at(inside.start, inside.end)
+        if long_i is None:
+            if any(t in art.covered for t in range(inside.start, inside.end)):
+                continue
+            long_i = art.add(Candidate(inside.start, inside.end, "ORG", inside.start, fixed=True))
+        art.links.link(i, long_i)
+        defined[cand.name_span(doc).text] = long_i
     return defined
 
 

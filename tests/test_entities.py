@@ -386,3 +386,20 @@ def _typed_as(nlp, text: str, word: str, label: str) -> dict[str, str]:
 )
 def test_a_town_the_place_list_does_not_know_is_a_place_where_the_sentence_says_so(nlp, text, word, label, type_):
     assert _typed_as(nlp, text, word, label)[word] == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("Inspectors from the IAEA ( International Atomic Energy Agency ) arrived on Monday .",
+         "International Atomic Energy Agency", "IAEA"),  # the acronym first, its name in brackets
+        ("The National Central Organization of Panamanian Workers ( CNTP ) backed him . The CNTP has 12 unions .",
+         "National Central Organization of Panamanian Workers", "CNTP"),  # initials of the Spanish name
+    ],
+)  # fmt: skip
+def test_acronyms_defined_the_other_way_round_or_in_another_language(nlp, text, name, short):
+    ents = by_name(entities(nlp, text))
+    assert name in ents, sorted(ents)
+    assert short in {m.text for m in ents[name].mentions}
+    assert short not in ents
