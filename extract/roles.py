@@ -202,8 +202,12 @@ def _name_unnamed_org(title: list[Token], head: Token, table: EntityTable) -> No
     for token in words:
         if token.pos_ == "PROPN" and table.at(token) is None and token.lower_ not in ROLE_WORDS | RANK_ABBREVIATIONS and token.is_alpha:
             run.append(token)
+        elif run and token.text == "-" and not token.whitespace_ and not run[-1].whitespace_:
+            run.append(token)  # "ITAR-TASS correspondent": one name the tokenizer split at the hyphen
         elif run:
             break
+    while run and run[-1].text == "-":
+        run.pop()
     if run:
         start, end = run[0].i, run[-1].i + 1
         span = char_span(head.doc, start, end)

@@ -57,6 +57,10 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
             "Labour MP Diane Abbott criticised the plan.",
             {("Diane Abbott", "HAS_ROLE", "mp"), ("Diane Abbott", "MEMBER_OF", "Labour")},
         ),
+        (
+            "The report was filed by ITAR-TASS correspondent Olga Petrenko on Friday.",
+            {("Olga Petrenko", "HAS_ROLE", "correspondent"), ("Olga Petrenko", "WORKS_FOR", "ITAR-TASS")},
+        ),  # a hyphenated agency name the tokenizer split, untagged by the model
     ],
 )
 def test_roles_and_affiliations(nlp, text, expected):
