@@ -305,11 +305,13 @@ def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candida
     people ("President Moi")."""
     found: list[Candidate] = _untagged_datelines(doc, taken)
     for tok in doc:
-        if tok.i in taken or not tok.is_title or tok.pos_ != "PROPN" or _is_era(tok):
+        if tok.i in taken or not tok.is_title or _is_era(tok):
             continue
+        if tok.pos_ != "PROPN" and not (tok.is_alpha and _described_as_a_person(doc, tok)):
+            continue  # a common noun, unless "Winter , 53 ," or "Gross , who …" says otherwise
         if _in_a_persons_slot(doc, tok) and lookup(tok.text) is None and tok.lower_ not in ORG_HEADS | PERSON_NOUNS:
             start = min((c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i), default=tok.i)
-            if all(t.is_title and t.pos_ == "PROPN" and t.i not in taken for t in doc[start : tok.i + 1]):
+            if all(t.is_title and (t.pos_ == "PROPN" or t.i == tok.i) and t.i not in taken for t in doc[start : tok.i + 1]):
                 speaker = Candidate(start, tok.i + 1, "PERSON", start, person_context=True)
                 if tok.i > start and bare(doc[start]) in HONORIFICS | PEERAGE:
                     speaker.honorific, speaker.name_start = bare(doc[start]), start + 1  # "Mr Balls told …"
@@ -405,7 +407,20 @@ def _in_a_persons_slot(doc: Doc, tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and verb.lower_ in ("of", "by") and verb.head.lemma_ in VIOLENT_NOUNS | VIOLENT_VERBS:
         return True
+    if tok.dep_ == "nsubjpass" and verb.lower_ == "born" and verb.i - tok.i <= 3:
+        return True  # "Aldrin was born in …"
+    if _described_as_a_person(doc, tok):
+        return True
+    if tok.is_alpha and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i > tok.i for c in tok.children):
+        return True  # "Tal , a senior official"
     return tok.i > 0 and doc[tok.i - 1].is_title and bare(doc[tok.i - 1]) in TITLES
+
+
+def _described_as_a_person(doc: Doc, tok: Token) -> bool:
+    """"Gross , who lives …", "Winter , 53 , a former professor": only people take "who" or an age."""
+    after = [t.text for t in doc[tok.i + 1 : tok.i + 4]]
+    aged = len(after) == 3 and after[0] == after[2] == "," and doc[tok.i + 2].like_num and tok.is_alpha
+    return after[:2] == [",", "who"] or aged
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -403,3 +403,16 @@ def test_acronyms_defined_the_other_way_round_or_in_another_language(nlp, text, 
     assert name in ents, sorted(ents)
     assert short in {m.text for m in ents[name].mentions}
     assert short not in ents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pellow , who runs the ferry service , declined to comment .",  # untagged; "who" is for people
+        "Winter , 53 , a retired judge , chaired the panel .",  # read as a common noun; the age says person
+    ],
+)
+def test_who_and_an_age_make_an_untagged_word_a_person(nlp, text):
+    name = text.split()[0]
+    assert by_name(entities(nlp, text))[name].type == "PERSON"
