@@ -354,7 +354,7 @@ def _wire_headers(doc: Doc) -> list[Candidate]:
             if stop is None and wire_id:
                 stop = next((j for j in range(cut + 1, min(tok.i + 10, len(doc) - 1)) if doc[j].lower_ == "in" and doc[j + 1].text in HEADER_LANGUAGES), None)
             if stop is not None:
-                found.append(Candidate(tok.i + 1, cut, "GPE", tok.i + 1, fixed=True, place_context=True))
+                found.append(Candidate(first, cut, "GPE", first, fixed=True, place_context=True))
                 found.append(Candidate(cut, stop, "ORG", cut, fixed=True))
         elif tok.text == "(":
             close = next((j for j in range(tok.i + 2, min(tok.i + 5, len(doc) - 1)) if doc[j].text == ")"), None)

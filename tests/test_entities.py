@@ -181,6 +181,8 @@ def test_types_are_corrected(nlp, text, name, type_):
         ("Strike Ends AU0202111694 Paris AFP in English 0107 GMT 2 Feb 94", {"Paris": "GPE", "AFP": "ORG"}),
         ("Moscow March 5 (ITAR-TASS) -- Newspapers covered the budget debate.", {"Moscow": "GPE", "ITAR-TASS": "ORG"}),
         ("Bangkok THE NATION", {"Bangkok": "GPE", "THE NATION": "ORG"}),  # a paper in capitals after its city
+        ("Buenos Aires LA VOZ", {"Buenos Aires": "GPE", "LA VOZ": "ORG"}),  # the whole city, from the first word
+        ("Sofia NOVINAR", {"Sofia": "GPE", "NOVINAR": "ORG"}),  # a city the model does not tag here
     ],
 )
 def test_datelines_and_wire_credits(nlp, text, expected):
