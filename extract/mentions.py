@@ -43,6 +43,13 @@ TITLES = frozenset({
     "inspector", "detective", "sheriff", "bishop", "archbishop", "cardinal", "pope", "rev", "reverend",
     "rabbi", "imam", "ayatollah", "chief", "deputy", "coach", "president-elect", "spokesman", "spokeswoman",
 })  # fmt: skip
+#: Occupations written like titles before a name ("Soprano Judy Kaye", "Actress Helen Hayes").
+OCCUPATIONS = frozenset({
+    "composer", "soprano", "tenor", "baritone", "pianist", "violinist", "conductor", "actor", "actress",
+    "singer", "author", "writer", "novelist", "poet", "playwright", "producer", "presenter", "photographer",
+    "painter", "sculptor", "astronaut", "comedian", "naturalist", "dancer", "choreographer", "filmmaker",
+    "historian", "economist", "analyst", "correspondent", "reporter", "striker", "goalkeeper", "midfielder",
+})  # fmt: skip
 #: Abbreviated ranks that end an organisation's span when a name follows ("Fire Department Capt. Hugh …").
 RANK_ABBREVIATIONS = frozenset({"lt", "capt", "col", "sgt", "maj", "gen", "adm", "cmdr", "cpl", "pvt", "sen", "rep", "gov"})
 #: Government portfolios: "Interior" in "Interior Minister X" is part of a title, not an organisation.
@@ -467,8 +474,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
             _sentence_initial(tok) and tok.tag_ in _SENTENCE_JUNK_TAGS and tok.pos_ != "PROPN" and start + 1 < end
         ):
             start += 1
-        elif label == "PERSON" and bare(tok) in TITLES and start + 1 < end and doc[start + 1].is_title:
-            start += 1
+        elif label == "PERSON" and (bare(tok) in TITLES or tok.lower_ in OCCUPATIONS) and start + 1 < end and doc[start + 1].is_title:
+            start += 1  # "President Moi", "Composer Philip Glass": the title is a role, not part of the name
         else:
             break
     words = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]

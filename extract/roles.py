@@ -32,12 +32,14 @@ ROLE_WORDS = frozenset(
     "reporter mp mep councillor lawyer attorney adviser advisor boss ceo chancellor treasurer "
     "deputy president-elect secretary-general director-general governor-general striker goalkeeper "
     "midfielder defender actor actress singer author writer novelist director producer presenter "
-    "campaigner activist official spokesmen member".split()
+    "campaigner activist official spokesmen member composer soprano tenor pianist violinist conductor poet "
+    "playwright photographer painter sculptor astronaut comedian dancer choreographer filmmaker historian".split()
 )
 #: Common nouns that stand in the title or apposition slot but are not roles.
 NOT_ROLES = frozenset(
     "mother father son daughter wife husband brother sister grandmother grandfather uncle aunt cousin "
-    "friend boyfriend girlfriend partner widow widower child baby man woman people resident "
+    "friend boyfriend girlfriend partner widow widower child baby man woman people resident native citizen "
+    "fan victim survivor "
     "year years age time day week month one".split()
 )
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "mouthpiece"})

@@ -58,6 +58,10 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
             {("Diane Abbott", "HAS_ROLE", "mp"), ("Diane Abbott", "MEMBER_OF", "Labour")},
         ),
         (
+            "Composer Ivo Maren is a native of Split .",
+            {("Ivo Maren", "HAS_ROLE", "composer")},
+        ),  # the occupation leaves the name and is a role
+        (
             "The report was filed by ITAR-TASS correspondent Olga Petrenko on Friday.",
             {("Olga Petrenko", "HAS_ROLE", "correspondent"), ("Olga Petrenko", "WORKS_FOR", "ITAR-TASS")},
         ),  # a hyphenated agency name the tokenizer split, untagged by the model
@@ -65,6 +69,11 @@ def triples(nlp, text: str) -> set[tuple[str, str, str]]:
 )
 def test_roles_and_affiliations(nlp, text, expected):
     assert expected <= triples(nlp, text)
+
+
+def test_being_a_native_of_a_town_is_no_role(nlp):
+    roles = {t for s, p, t in triples(nlp, "Composer Ivo Maren is a native of Split .") if p == "HAS_ROLE"}
+    assert roles == {"composer"}
 
 
 def test_role_name_drops_determiner_and_nationality(nlp):
