@@ -261,6 +261,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         _state_abbreviation(doc, cand)
         _retype_by_head(doc, cand)
         _norp_as_organisation(doc, cand)
+        _adjective_as_group(doc, cand)
         _read_context(doc, cand)
     return _without_overlaps([c for c in result if c.person_evidence or not _is_common_word(doc, c)])
 
@@ -311,6 +312,7 @@ def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candida
     Lyon and Grenoble"), speakers ("Okafor said"), killers and victims ("Ruby shot Oswald"), titled
     people ("President Moi")."""
     found: list[Candidate] = _untagged_datelines(doc, taken)
+    found.extend(_untagged_bodies(doc, taken))
     for tok in doc:
         if tok.i in taken or not tok.is_title or _is_era(tok):
             continue
@@ -338,6 +340,35 @@ def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candida
             found.append(Candidate(tok.i, tok.i + 1, place.label, tok.i, fixed=True, place_context=True))
             places.add(tok.i)
     return found
+
+
+def _untagged_bodies(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """"Human Rights Watch published a report": capitalised proper nouns the model left untagged, ending
+    on a word that says what they name ("Watch", "Council", "River"), are that organisation or place."""
+    found = []
+    i = 0
+    while i < len(doc):
+        if not _name_word(doc[i]) or i in taken:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and (
+            _name_word(doc[end])
+            or doc[end].lower_ in ("of", "for", "and") and end + 1 < len(doc) and _name_word(doc[end + 1]) and end + 1 not in taken
+        ):
+            end += 1
+        head = doc[end - 1].lower_
+        first = bare(doc[i])
+        if end - i >= 2 and head in ORG_HEADS | LOC_HEADS | FAC_HEADS and first not in TITLES | HONORIFICS | PEERAGE:
+            label = "ORG" if head in ORG_HEADS else "LOC" if head in LOC_HEADS else "FAC"
+            found.append(Candidate(i, end, label, i, fixed=True))
+            taken.update(range(i, end))
+        i = end
+    return found
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha
 
 
 _WIRE_ID = re.compile(r"^(?:[A-Z]{2}\d{10}|\d{2}[A-Z]{2}\d{4}[A-Z])$")
@@ -668,6 +699,23 @@ def _retype_by_head(doc: Doc, cand: Candidate) -> None:
 
 
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ch", "i", "is", "ic", "ics", "er", "ers", "ist", "ists", "s")
+
+
+def _adjective_as_group(doc: Doc, cand: Candidate) -> None:
+    """"a Confederate spy", "any Guatemalan citizen", "the Allied invasion": a one-word ORG used as an
+    adjective, or a demonym before a noun, names a people or side (NORP), not a body."""
+    if cand.label != "ORG" or cand.fixed or cand.end - cand.start != 1:
+        return
+    tok = doc[cand.start]
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None:
+        return
+    titled = bare(nxt) in TITLES or nxt.lower_ in PERSON_NOUNS  # "Labour leader", "Guatemalan President"
+    demonym = tok.lower_.endswith(("an", "ese", "ish")) and lookup(tok.text) is None
+    if tok.tag_ == "JJ" and tok.dep_ == "amod" and nxt.is_lower and not titled:
+        cand.label = "NORP"  # "a Confederate spy" is a side's spy; "Labour leader" leads a party
+    elif demonym and tok.dep_ in ("compound", "amod") and (nxt.is_lower and nxt.pos_ == "NOUN" or titled):
+        cand.label = "NORP"
 
 
 def _norp_as_organisation(doc: Doc, cand: Candidate) -> None:

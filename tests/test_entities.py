@@ -418,3 +418,28 @@ def test_acronyms_defined_the_other_way_round_or_in_another_language(nlp, text, 
 def test_who_and_an_age_make_an_untagged_word_a_person(nlp, text):
     name = text.split()[0]
     assert by_name(entities(nlp, text))[name].type == "PERSON"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Human Rights Watch published a report .", "Human Rights Watch", "ORG"),  # untagged by the model
+        ("The Channel Islands were cut off for two days .", "Channel Islands", "LOC"),  # untagged by the model
+    ],
+)
+def test_untagged_proper_nouns_ending_on_a_kind_word_are_named(nlp, text, name, type_):
+    assert by_name(entities(nlp, text))[name].type == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Booth was a Confederate intelligence agent .", "Confederate", "NORP"),  # an adjective, tagged ORG
+        ("Guatemalan President Ramiro de Leon Carpio spoke .", "Guatemalan", "NORP"),  # a demonym before a title
+        ("Labour leader Ed Miliband spoke .", "Labour", "ORG"),  # a party before a title stays a body
+    ],
+)
+def test_one_word_organisations_used_as_adjectives_are_groups(nlp, text, name, type_):
+    assert by_name(entities(nlp, text))[name].type == type_
