@@ -696,6 +696,17 @@ def _retype_by_head(doc: Doc, cand: Candidate) -> None:
         cand.label, cand.fixed = "LOC", True
     elif words[-1] in FAC_HEADS and cand.label in ("ORG", "PERSON", "NORP"):
         cand.label, cand.fixed = "FAC", True
+    elif words[-1] in NOT_ACTOR_HEADS and cand.label in ("PERSON", "ORG", "GPE", "NORP") and not heads & ORG_HEADS:
+        cand.label, cand.fixed = NOT_ACTOR_HEADS[words[-1]], True
+
+
+#: Last words of names that are events, works or laws, not actors ("Pan-American Exposition").
+NOT_ACTOR_HEADS = {
+    **dict.fromkeys(("exposition", "exhibition", "festival", "olympics", "games", "championship", "championships",
+                     "war", "revolution", "crisis", "summit", "conference", "election", "elections"), "EVENT"),
+    **dict.fromkeys(("show", "report", "programme", "program", "shuttle", "award", "prize"), "WORK_OF_ART"),
+    **dict.fromkeys(("act", "treaty", "agreement", "accord", "accords", "convention", "bill"), "LAW"),
+}  # fmt: skip
 
 
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ch", "i", "is", "ic", "ics", "er", "ers", "ist", "ists", "s")

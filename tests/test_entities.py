@@ -443,3 +443,15 @@ def test_untagged_proper_nouns_ending_on_a_kind_word_are_named(nlp, text, name, 
 )
 def test_one_word_organisations_used_as_adjectives_are_groups(nlp, text, name, type_):
     assert by_name(entities(nlp, text))[name].type == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("McKinley was shot at the Pan-American Exposition in Buffalo .", "Pan-American Exposition", "EVENT"),
+        ("Cardenas led the Party of the Democratic Revolution .", "Party of the Democratic Revolution", "ORG"),
+    ],
+)
+def test_events_works_and_laws_are_not_actors(nlp, text, name, type_):
+    assert by_name(entities(nlp, text))[name].type == type_
