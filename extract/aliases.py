@@ -408,6 +408,8 @@ def _make_cluster(art: _Article, members: list[int]) -> Cluster:
         or _surname_speaking(art, members, head, type_)
     ):
         type_ = "PERSON"
+    if type_ != "ORG" and _named_like_a_body(art, members, head):
+        type_ = "ORG"
     multiword_person = type_ == "PERSON" and longest >= 2
     if not multiword_person and not any(cands[i].honorific for i in members):
         place = place_of(art.keys[head])
@@ -450,6 +452,15 @@ def _surname_speaking(art: _Article, members: list[int], head: int, type_: str) 
     if not is_family_name(word):
         return False
     return any(art.cands[i].person_context and not _says_its(art, art.cands[i]) for i in members)
+
+
+def _named_like_a_body(art: _Article, members: list[int], head: int) -> bool:
+    """"Burlington spokesman Gus Melonas", "the Minox company": what the sentence says of a name the model
+    took for a person or a town makes it a body — unless a rule fixed the type or the place list knows it."""
+    cands = [art.cands[i] for i in members]
+    if any(c.fixed or c.honorific or c.person_evidence for c in cands) or not any(c.org_evidence for c in cands):
+        return False
+    return place_of(art.keys[head]) is None  # "Chicago's school board" is the city's
 
 
 def _unknown_place_speaking(art: _Article, members: list[int], head: int, type_: str) -> bool:

@@ -151,6 +151,22 @@ AIMING_VERBS = frozenset({"fire", "shoot", "aim", "lunge", "swing", "stab", "thr
 VIOLENT_NOUNS = frozenset({"assassination", "slaying", "killing", "murder", "kidnapping", "abduction", "shooting"})
 #: Nouns whose "of X" is a person ("the assassin of Lincoln").
 VICTIM_NOUNS = frozenset({"assassin", "killer", "murderer", "kidnapper", "widow", "victim"})
+#: Staff a name can employ ("Burlington spokesman Gus Melonas"); offices of state are left out ("Texas Gov.").
+STAFF_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "executive", "executives", "employee", "employees", "chairman",
+    "chairwoman", "manager", "managers", "worker", "workers", "engineer", "engineers", "shareholder",
+    "shareholders", "vice", "analyst", "analysts", "boss", "bosses", "staff",
+})  # fmt: skip
+#: Kinds of body a name can be ("the Minox company", "Giessen's Bezirksparkasse bank").
+KIND_OF_BODY = frozenset({
+    "company", "firm", "bank", "airline", "carrier", "newspaper", "network", "chain", "maker", "manufacturer",
+    "corporation", "group", "agency", "charity", "union", "party", "broadcaster", "retailer", "insurer",
+})  # fmt: skip
+#: What only a body has ("Pepco's shareholders", "Minox's subsidiary").
+OWNED_BY_BODIES = frozenset({
+    "shareholder", "shareholders", "shares", "stock", "profit", "profits", "subsidiary", "subsidiaries",
+    "headquarters", "employee", "employees", "workforce", "board", "takeover", "revenue", "revenues",
+})  # fmt: skip
 #: Nouns a person's name owns ("Trump's behalf", "Lincoln's killer").
 PERSONAL_NOUNS = frozenset({
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower",
@@ -202,6 +218,7 @@ class Candidate:
     fixed: bool = False  # the label comes from a rule, not from the model's guess
     place_context: bool = False  # "in X", "visited X", "X, N.Y.", a dateline
     place_evidence: bool = False  # "western X", "X, Alaska", "a X native", "X, the capital": a place
+    org_evidence: bool = False  # "X spokesman Y", "X's shareholders", "the X company": a body
     person_context: bool = False  # "X said", an honorific: not a place
     person_evidence: bool = False  # "X, 45,", "killed X", "X's wife", "X, a spokesman": a person
 
@@ -788,6 +805,10 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_evidence = True
     if head.dep_ == "compound" and verb.lemma_ in VIOLENT_NOUNS:
         cand.person_evidence = True  # "the Kennedy assassination"
+    if head.dep_ == "compound" and verb.lemma_.lower() in STAFF_NOUNS or head.dep_ == "poss" and verb.lemma_.lower() in OWNED_BY_BODIES:
+        cand.org_evidence = True  # "Burlington spokesman Gus Melonas", "Pepco's shareholders"
+    if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and lookup(cand.name_span(doc).text) is None:
+        cand.org_evidence = True  # "the Minox company"; but "a Phoenix newspaper" is a paper in Phoenix
     for child in head.children:
         if child.dep_ == "appos" and not (cand.start <= child.i < cand.end):
             if child.lemma_.lower() in PERSON_NOUNS or (child.like_num and child.i == cand.end + 1):

@@ -455,3 +455,16 @@ def test_one_word_organisations_used_as_adjectives_are_groups(nlp, text, name, t
 )
 def test_events_works_and_laws_are_not_actors(nlp, text, name, type_):
     assert by_name(entities(nlp, text))[name].type == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "label", "type_"),
+    [
+        ("Former Veltrax executive Mara Quinn joined the board .", "Veltrax", "PERSON", "ORG"),  # employs staff
+        ("Nobody at Veltrax 's headquarters would comment .", "Veltrax", "PERSON", "ORG"),  # has headquarters
+        ("A Phoenix newspaper printed the letter .", "Phoenix", "GPE", "GPE"),  # a paper in a known city
+    ],
+)
+def test_what_a_sentence_says_of_a_body_makes_it_an_organisation(nlp, text, word, label, type_):
+    assert _typed_as(nlp, text, word, label)[word] == type_
