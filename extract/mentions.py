@@ -149,6 +149,8 @@ VIOLENT_VERBS = frozenset({
 AIMING_VERBS = frozenset({"fire", "shoot", "aim", "lunge", "swing", "stab", "throw", "hurl"})
 #: Nouns a victim's name modifies ("the Kennedy assassination", "the Lincoln murder").
 VIOLENT_NOUNS = frozenset({"assassination", "slaying", "killing", "murder", "kidnapping", "abduction", "shooting"})
+#: Nouns a person's name modifies ("the Hosokawa administration", "the Henley disappearance").
+PERSON_COMPOUNDS = frozenset({"administration", "disappearance", "presidency", "biography", "funeral", "kidnapping"})
 #: Nouns whose "of X" is a person ("the assassin of Lincoln").
 VICTIM_NOUNS = frozenset({"assassin", "killer", "murderer", "kidnapper", "widow", "victim"})
 #: Staff a name can employ ("Burlington spokesman Gus Melonas"); offices of state are left out ("Texas Gov.").
@@ -785,7 +787,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
             cand.place_context = True
         elif prep.lower_ == "of" and prep.head.lower_ in PLACE_OF_NOUNS:
             cand.place_context = True
-        elif prep.lower_ == "of" and prep.head.lemma_.lower() in VIOLENT_NOUNS | VICTIM_NOUNS:
+        elif prep.lower_ == "of" and {prep.head.lower_, prep.head.lemma_.lower()} & (VIOLENT_NOUNS | VICTIM_NOUNS):
             cand.person_evidence = True  # "the assassination of Kennedy", "the assassin of Lincoln"
         elif prep.lower_ == "of" and _is_persons_name(prep.head) or prep.lower_ == "from" and prep.head.lemma_.lower() in PERSON_NOUNS:
             cand.place_context = True  # "Leroy Ivy of Oxford", "a deputy from Sevastopol": a hometown
@@ -803,16 +805,17 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_evidence = True  # "shot Lincoln", "Kennedy was assassinated", "Sirhan shot Kennedy"
     if head.dep_ == "poss" and verb.lemma_ in OWNED_BY_PEOPLE:
         cand.person_evidence = True
-    if head.dep_ == "compound" and verb.lemma_ in VIOLENT_NOUNS:
-        cand.person_evidence = True  # "the Kennedy assassination"
+    if head.dep_ == "compound" and {verb.lower_, verb.lemma_} & (VIOLENT_NOUNS | PERSON_COMPOUNDS):
+        cand.person_evidence = True  # "the Kennedy assassination", "the Hosokawa administration"
     if head.dep_ == "compound" and verb.lemma_.lower() in STAFF_NOUNS or head.dep_ == "poss" and verb.lemma_.lower() in OWNED_BY_BODIES:
         cand.org_evidence = True  # "Burlington spokesman Gus Melonas", "Pepco's shareholders"
     if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and lookup(cand.name_span(doc).text) is None:
         cand.org_evidence = True  # "the Minox company"; but "a Phoenix newspaper" is a paper in Phoenix
     for child in head.children:
         if child.dep_ == "appos" and not (cand.start <= child.i < cand.end):
-            if child.lemma_.lower() in PERSON_NOUNS or (child.like_num and child.i == cand.end + 1):
-                cand.person_evidence = True  # "Warner, 70,", "Tidwell, a retired CIA officer"
+            a_people = child.ent_type_ == "NORP" and any(d.lower_ in ("a", "an") for d in child.children)
+            if child.lemma_.lower() in PERSON_NOUNS or (child.like_num and child.i == cand.end + 1) or a_people:
+                cand.person_evidence = True  # "Warner, 70,", "Tidwell, a retired CIA officer", "X, a Serb"
             elif child.lemma_.lower() in PLACE_APPOSITIONS:
                 cand.place_context = cand.place_evidence = True  # "Yerevan, the capital of Armenia"
     if cand.end + 2 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].like_num and doc[cand.end + 2].text == ",":

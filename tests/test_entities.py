@@ -468,3 +468,22 @@ def test_events_works_and_laws_are_not_actors(nlp, text, name, type_):
 )
 def test_what_a_sentence_says_of_a_body_makes_it_an_organisation(nlp, text, word, label, type_):
     assert _typed_as(nlp, text, word, label)[word] == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Nobody was charged in the Delaney slaying .", "Delaney"),  # "in" the slaying, not in a place
+        ("He was jailed for the 1968 slaying of Marlowe .", "Marlowe"),
+        ("Critics blamed the Okuda administration for the delay .", "Okuda"),
+    ],
+)
+def test_victims_and_leaders_are_persons(nlp, text, word):
+    assert _typed_as(nlp, text, word, "GPE")[word] == "PERSON"
+
+
+@pytest.mark.model
+def test_an_apposition_naming_a_people_makes_a_person(nlp):
+    ents = by_name(entities(nlp, "Rossi , a Sicilian , was sentenced on Friday ."))  # the model says GPE
+    assert ents["Rossi"].type == "PERSON"
