@@ -17,7 +17,7 @@ from extract.gazetteer import lookup
 from extract.model import NAMED_TYPES
 
 #: Words before a surname that make it a person and are part of how the person is named in the text.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "reverend"})
 #: Titles of nobility and royalty: "Lord Butler" is how the man is known when no first name is given.
 NOBILITY = frozenset({
     "sir", "dame", "lord", "lady", "baroness", "baron", "earl", "countess", "duke", "duchess", "king",
@@ -40,7 +40,7 @@ TITLES = frozenset({
     "president", "vice", "prime", "minister", "secretary", "chancellor", "senator", "sen", "rep", "gov",
     "governor", "gen", "general", "col", "colonel", "lt", "capt", "captain", "maj", "sgt", "adm", "admiral",
     "judge", "justice", "officer", "chairman", "chairwoman", "mayor", "premier", "ambassador", "commissioner",
-    "inspector", "detective", "sheriff", "bishop", "archbishop", "cardinal", "pope", "rev", "reverend",
+    "inspector", "detective", "sheriff", "bishop", "archbishop", "cardinal", "pope",
     "rabbi", "imam", "ayatollah", "chief", "deputy", "coach", "president-elect", "spokesman", "spokeswoman",
 })  # fmt: skip
 #: Occupations written like titles before a name ("Soprano Judy Kaye", "Actress Helen Hayes").
@@ -811,6 +811,8 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         cand.org_evidence = True  # "Burlington spokesman Gus Melonas", "Pepco's shareholders"
     if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and lookup(cand.name_span(doc).text) is None:
         cand.org_evidence = True  # "the Minox company"; but "a Phoenix newspaper" is a paper in Phoenix
+    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS and not cand.start <= head.head.i < cand.end:
+        cand.person_evidence = True  # "his son and representative, Prince Norodom Ranariddh"
     for child in head.children:
         if child.dep_ == "appos" and not (cand.start <= child.i < cand.end):
             a_people = child.ent_type_ == "NORP" and any(d.lower_ in ("a", "an") for d in child.children)

@@ -362,13 +362,14 @@ def test_two_bodies_side_by_side_stay_apart(nlp):
     assert {"Oxfam", "Red Cross"} <= set(ents)
 
 
-def _typed_as(nlp, text: str, word: str, label: str) -> dict[str, str]:
-    """Entities of ``text`` after forcing the model's label on ``word`` (the small model's slips vary)."""
+def _typed_as(nlp, text: str, name: str, label: str) -> dict[str, str]:
+    """Entities of ``text`` after forcing the model's label on ``name`` (the small model's slips vary)."""
     from spacy.tokens import Span
 
     doc = nlp(text)
-    i = next(t.i for t in doc if t.text == word)
-    doc.ents = [Span(doc, i, i + 1, label=label)]
+    words = name.split()
+    i = next(t.i for t in doc if [w.text for w in doc[t.i : t.i + len(words)]] == words)
+    doc.ents = [Span(doc, i, i + len(words), label=label)]
     table = EntityTable()
     find_entities(doc, table)
     return {e.name: e.type for e in table.entities()}
@@ -487,3 +488,15 @@ def test_victims_and_leaders_are_persons(nlp, text, word):
 def test_an_apposition_naming_a_people_makes_a_person(nlp):
     ents = by_name(entities(nlp, "Rossi , a Sicilian , was sentenced on Friday ."))  # the model says GPE
     assert ents["Rossi"].type == "PERSON"
+
+
+@pytest.mark.model
+def test_reverend_is_a_style_of_address_like_doctor(nlp):
+    ents = by_name(entities(nlp, "The crowd cheered the Rev. Jesse Okafor on Sunday . Okafor thanked them ."))
+    assert {m.text for m in ents["Jesse Okafor"].mentions} == {"Rev. Jesse Okafor", "Okafor"}
+
+
+@pytest.mark.model
+def test_a_name_in_apposition_to_a_word_for_a_person_is_a_person(nlp):
+    text = "The talks were led by his son and envoy , Prince Amadou Sekou ."
+    assert _typed_as(nlp, text, "Prince Amadou Sekou", "GPE")["Prince Amadou Sekou"] == "PERSON"
