@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.gazetteer import lookup
 from extract.model import NAMED_TYPES
+from extract.person_names import is_family_name
 
 #: Words before a surname that make it a person and are part of how the person is named in the text.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "reverend"})
@@ -468,6 +469,9 @@ def _in_a_persons_slot(doc: Doc, tok: Token) -> bool:
         return True  # "Aldrin was born in …"
     if _described_as_a_person(doc, tok):
         return True
+    alone = not any(c.dep_ in ("compound", "flat") for c in tok.children)
+    if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and alone and is_family_name(tok.text) and tok.is_alpha and not tok.is_upper:
+        return True  # "Booth sneaked into the box": a common family name the model missed, acting
     if tok.is_alpha and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i > tok.i for c in tok.children):
         return True  # "Tal , a senior official"
     return tok.i > 0 and doc[tok.i - 1].is_title and bare(doc[tok.i - 1]) in TITLES

@@ -500,3 +500,9 @@ def test_reverend_is_a_style_of_address_like_doctor(nlp):
 def test_a_name_in_apposition_to_a_word_for_a_person_is_a_person(nlp):
     text = "The talks were led by his son and envoy , Prince Amadou Sekou ."
     assert _typed_as(nlp, text, "Prince Amadou Sekou", "GPE")["Prince Amadou Sekou"] == "PERSON"
+
+
+@pytest.mark.model
+def test_an_untagged_family_name_that_acts_is_a_person(nlp):
+    ents = by_name(entities(nlp, "Garrick sneaked into the box before the second act ."))  # nothing tagged
+    assert ents["Garrick"].type == "PERSON"
