@@ -518,4 +518,6 @@ def _place_type(type_: str, place, members: list[Candidate], key: str = "") -> s
         if any(c.fixed for c in members):
             return type_
         return place.label if place.major or unnamed_city or any(c.place_context for c in members) else type_
+    if type_ == "NORP" and place.kind == "city" and key.endswith(("an", "ese", "ish")):
+        return type_  # "Roman Emperor": the people, though a town in Romania has the name
     return place.label  # NORP, FAC, EVENT… named exactly like a country or city

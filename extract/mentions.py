@@ -759,8 +759,8 @@ def _norp_as_organisation(doc: Doc, cand: Candidate) -> None:
         return
     tok = doc[cand.start]
     place = lookup(tok.text)
-    if place is not None:
-        cand.label = place.label  # "a deputy from Sevastopol": a town the model took for a people
+    if place is not None and tok.dep_ not in ("amod", "compound"):
+        cand.label = place.label  # "a deputy from Sevastopol": a town the model took for a people; not "Roman Emperor"
     elif tok.tag_ == "NNP" and tok.dep_ in ("nsubj", "dobj", "pobj") and not tok.lower_.endswith(_DEMONYM_ENDINGS):
         cand.label, cand.fixed = "ORG", True
 

@@ -506,3 +506,9 @@ def test_a_name_in_apposition_to_a_word_for_a_person_is_a_person(nlp):
 def test_an_untagged_family_name_that_acts_is_a_person(nlp):
     ents = by_name(entities(nlp, "Garrick sneaked into the box before the second act ."))  # nothing tagged
     assert ents["Garrick"].type == "PERSON"
+
+
+@pytest.mark.model
+def test_a_people_named_like_a_small_town_stays_a_people(nlp):
+    ents = by_name(entities(nlp, "Roman Emperor Julius Caesar was stabbed in the Senate ."))
+    assert ents["Roman"].type == "NORP"  # "Roman" is also a town in Romania
