@@ -479,9 +479,15 @@ def _in_a_persons_slot(doc: Doc, tok: Token) -> bool:
 
 def _described_as_a_person(doc: Doc, tok: Token) -> bool:
     """"Gross , who lives …", "Winter , 53 , a former professor": only people take "who" or an age."""
-    after = [t.text for t in doc[tok.i + 1 : tok.i + 4]]
-    aged = len(after) == 3 and after[0] == after[2] == "," and doc[tok.i + 2].like_num and tok.is_alpha
-    return after[:2] == [",", "who"] or aged
+    after = [t.text for t in doc[tok.i + 1 : tok.i + 3]]
+    return after == [",", "who"] or tok.is_alpha and _aged(doc, tok.i + 1)
+
+
+def _aged(doc: Doc, i: int) -> bool:
+    """", 53 ," (or ", 10 _", ", 10 and") right after a name: an age, so the name is a person's."""
+    if i + 2 >= len(doc) or doc[i].text != "," or not doc[i + 1].text.isdigit():
+        return False
+    return int(doc[i + 1].text) < 120 and doc[i + 2].text in (",", "_", "-", "--", "—", ")", ";", "and")
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -824,7 +830,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
                 cand.person_evidence = True  # "Warner, 70,", "Tidwell, a retired CIA officer", "X, a Serb"
             elif child.lemma_.lower() in PLACE_APPOSITIONS:
                 cand.place_context = cand.place_evidence = True  # "Yerevan, the capital of Armenia"
-    if cand.end + 2 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].like_num and doc[cand.end + 2].text == ",":
+    if _aged(doc, cand.end):
         cand.person_evidence = True  # "Jacobs , 20 , and …" even when the parse missed the apposition
     if cand.end + 1 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].lower_ == "who" and not possessive:
         cand.person_evidence = True  # "Campbell , who …": organisations take "which"

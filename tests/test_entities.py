@@ -512,3 +512,10 @@ def test_an_untagged_family_name_that_acts_is_a_person(nlp):
 def test_a_people_named_like_a_small_town_stays_a_people(nlp):
     ents = by_name(entities(nlp, "Roman Emperor Julius Caesar was stabbed in the Senate ."))
     assert ents["Roman"].type == "NORP"  # "Roman" is also a town in Romania
+
+
+@pytest.mark.model
+def test_an_age_after_a_name_makes_a_person_but_a_year_does_not(nlp):
+    kids = "The children _ Tomas , 15 , and Ilse , 10 _ live upstairs ."
+    assert _typed_as(nlp, kids, "Ilse", "GPE")["Ilse"] == "PERSON"  # ", 10 _" closes an age too
+    assert _typed_as(nlp, "The flood reached Calais , 2015 , and Dover .", "Calais", "GPE")["Calais"] == "GPE"
