@@ -273,6 +273,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             taken.add(state.start)
             result.append(state)
     result = _join_broken_organisations(doc, [c for c in result if not _is_portfolio(doc, c)])
+    result = _styled_by_territory(doc, result, taken)
     places = {i for c in result if c.label in ("GPE", "LOC") for i in range(c.start, c.end)}
     result.extend(_untagged_names(doc, taken, places))
     result.sort(key=lambda c: c.start)
@@ -299,6 +300,33 @@ def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(cand)
     return kept
+
+
+#: Titles held "of" a place that name their holder ("the Duke of Edinburgh", "the Archbishop of Canterbury").
+TERRITORIAL_TITLES = NOBILITY - {"sir", "dame"} | {
+    "marquess", "marchioness", "viscount", "viscountess", "archduke", "archduchess", "bishop", "archbishop",
+}  # fmt: skip
+
+
+def _styled_by_territory(doc: Doc, cands: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """"the Duke of Edinburgh", "Britain's Duchess of York": a title held of a place is one person, where
+    the model made a person of the title and a place of the rest, or a place of the whole."""
+    found = []
+    for tok in doc:
+        if not (tok.is_title and tok.lower_ in TERRITORIAL_TITLES and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of"):
+            continue
+        end = tok.i + 2
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        named_after = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN"
+        if end > tok.i + 2 and not named_after:  # "the King of Peru, Atahualpa": a role, its holder named
+            found.append(Candidate(tok.i, end, "PERSON", tok.i, fixed=True, person_evidence=True))
+    if not found:
+        return cands
+    covered = {i for c in found for i in range(c.start, c.end)}
+    taken.update(covered)
+    kept = [c for c in cands if not any(i in covered for i in range(c.start, c.end))]
+    return sorted(kept + found, key=lambda c: c.start)
 
 
 _LINKS = frozenset({"for", "on", "of"})

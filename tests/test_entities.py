@@ -519,3 +519,23 @@ def test_an_age_after_a_name_makes_a_person_but_a_year_does_not(nlp):
     kids = "The children _ Tomas , 15 , and Ilse , 10 _ live upstairs ."
     assert _typed_as(nlp, kids, "Ilse", "GPE")["Ilse"] == "PERSON"  # ", 10 _" closes an age too
     assert _typed_as(nlp, "The flood reached Calais , 2015 , and Dover .", "Calais", "GPE")["Calais"] == "GPE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Duke of Edinburgh opened the hall .", "Duke of Edinburgh"),  # tagged "Duke" + "Edinburgh"
+        ("Britain 's Duchess of York and a film star topped the list .", "Duchess of York"),  # tagged GPE
+        ("The Archbishop of Canterbury spoke on Sunday .", "Archbishop of Canterbury"),
+    ],
+)
+def test_a_title_held_of_a_place_is_its_holder(nlp, text, name):
+    ents = by_name(entities(nlp, text))
+    assert ents[name].type == "PERSON", sorted(ents)
+
+
+@pytest.mark.model
+def test_a_title_of_a_place_followed_by_the_holders_name_is_a_role(nlp):
+    ents = by_name(entities(nlp, "The last King of Tavora , Ambrosio , died in 1533 ."))
+    assert "King of Tavora" not in ents
