@@ -274,6 +274,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             result.append(state)
     result = _join_broken_organisations(doc, [c for c in result if not _is_portfolio(doc, c)])
     result = _styled_by_territory(doc, result, taken)
+    result = _split_company_towns(doc, result)
     places = {i for c in result if c.label in ("GPE", "LOC") for i in range(c.start, c.end)}
     result.extend(_untagged_names(doc, taken, places))
     result.sort(key=lambda c: c.start)
@@ -327,6 +328,29 @@ def _styled_by_territory(doc: Doc, cands: list[Candidate], taken: set[int]) -> l
     taken.update(covered)
     kept = [c for c in cands if not any(i in covered for i in range(c.start, c.end))]
     return sorted(kept + found, key=lambda c: c.start)
+
+
+#: Legal forms that end a company's name ("Cox Packing Co.", "Becton Dickinson Co.").
+LEGAL_FORMS = frozenset({"co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "nv", "gmbh"})
+
+
+def _split_company_towns(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Avis Bourg Co. of Folsom", "Pittsburgh-Corning Corp. of Pittsburgh": after a company's legal
+    form, "of X" is the town it is based in — a place of its own, not part of the name."""
+    result: list[Candidate] = []
+    for cand in cands:
+        words = doc[cand.start : cand.end]
+        cut = next((t.i for t in words if bare(t) in LEGAL_FORMS and t.i + 2 < cand.end and doc[t.i + 1].lower_ == "of"), None)
+        if cand.label == "ORG" and cut is not None:
+            result.append(Candidate(cand.start, cut + 1, "ORG", cand.name_start, fixed=True))
+            result.append(Candidate(cut + 2, cand.end, "GPE", cut + 2, place_context=True, place_evidence=True))
+            continue
+        prev = result[-1] if result else None
+        after_firm = prev is not None and prev.label == "ORG" and bare(doc[prev.end - 1]) in LEGAL_FORMS
+        if after_firm and cand.start == prev.end + 1 and doc[prev.end].lower_ == "of" and cand.end - cand.start <= 3:
+            cand.place_context = cand.place_evidence = True  # "Waste Disposal Co. of Randolph"
+        result.append(cand)
+    return result
 
 
 _LINKS = frozenset({"for", "on", "of"})

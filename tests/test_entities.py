@@ -539,3 +539,22 @@ def test_a_title_held_of_a_place_is_its_holder(nlp, text, name):
 def test_a_title_of_a_place_followed_by_the_holders_name_is_a_role(nlp):
     ents = by_name(entities(nlp, "The last King of Tavora , Ambrosio , died in 1533 ."))
     assert "King of Tavora" not in ents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "firm", "town"),
+    [
+        ("Harlow-Vance Corp. of Dunmore filed the claim .", "Harlow-Vance Corp.", "Dunmore"),  # tagged as one
+        ("The trucks were leased from Brill Haulage Co. of Tolvan .", "Brill Haulage Co.", "Tolvan"),
+    ],
+)
+def test_of_a_town_after_a_companys_legal_form_is_where_it_is_based(nlp, text, firm, town):
+    ents = by_name(entities(nlp, text))
+    assert ents[firm].type == "ORG", sorted(ents)
+    assert ents[town].type == "GPE"
+
+
+@pytest.mark.model
+def test_of_a_place_inside_a_name_without_a_legal_form_stays(nlp):
+    assert by_name(entities(nlp, "The Bank of England raised rates ."))["Bank of England"].type == "ORG"
