@@ -777,10 +777,17 @@ def _retype_by_head(doc: Doc, cand: Candidate) -> None:
         cand.label, cand.fixed = "LOC", True
     elif words[-1] in FAC_HEADS and cand.label in ("ORG", "PERSON", "NORP"):
         cand.label, cand.fixed = "FAC", True
+    elif words[-1] in ADMIN_HEADS and cand.label in ("PERSON", "NORP"):
+        cand.label, cand.fixed = "GPE", True  # "Cameron Parish", "Dan Sai District": nobody's name ends so
     elif words[-1] in NOT_ACTOR_HEADS and cand.label in ("PERSON", "ORG", "GPE", "NORP") and not heads & ORG_HEADS:
         cand.label, cand.fixed = NOT_ACTOR_HEADS[words[-1]], True
 
 
+#: Last words of administrative areas ("Cameron Parish", "Orange County").
+ADMIN_HEADS = frozenset({
+    "parish", "county", "district", "province", "prefecture", "municipality", "township", "borough", "canton",
+    "oblast", "governorate", "state", "territory",
+})  # fmt: skip
 #: Last words of names that are events, works or laws, not actors ("Pan-American Exposition").
 NOT_ACTOR_HEADS = {
     **dict.fromkeys(("exposition", "exhibition", "festival", "olympics", "games", "championship", "championships",

@@ -558,3 +558,9 @@ def test_of_a_town_after_a_companys_legal_form_is_where_it_is_based(nlp, text, f
 @pytest.mark.model
 def test_of_a_place_inside_a_name_without_a_legal_form_stays(nlp):
     assert by_name(entities(nlp, "The Bank of England raised rates ."))["Bank of England"].type == "ORG"
+
+
+@pytest.mark.model
+def test_a_name_ending_on_an_administrative_area_is_no_person(nlp):
+    ents = _typed_as(nlp, "Floods reached Tallis Parish on Sunday .", "Tallis Parish", "PERSON")
+    assert ents["Tallis Parish"] == "GPE"
