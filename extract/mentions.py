@@ -792,7 +792,7 @@ ADMIN_HEADS = frozenset({
 NOT_ACTOR_HEADS = {
     **dict.fromkeys(("exposition", "exhibition", "festival", "olympics", "games", "championship", "championships",
                      "war", "revolution", "crisis", "summit", "conference", "election", "elections"), "EVENT"),
-    **dict.fromkeys(("show", "report", "programme", "program", "shuttle", "award", "prize"), "WORK_OF_ART"),
+    **dict.fromkeys(("show", "report", "shuttle", "award", "prize"), "WORK_OF_ART"),  # not "Programme": the WFP
     **dict.fromkeys(("act", "treaty", "agreement", "accord", "accords", "convention", "bill"), "LAW"),
 }  # fmt: skip
 
