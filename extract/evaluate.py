@@ -236,7 +236,7 @@ def score(gold: Iterable[Iterable[tuple]], pred: Iterable[Iterable[tuple]], labe
 
 
 def evaluate_conll04(
-    sentences: Sequence[Sentence], *, nlp=None, model: str | None = None, progress=None
+    sentences: Sequence[Sentence], *, nlp=None, model: str | None = None, progress=None, title_convention: bool = True
 ) -> dict[str, dict[str, Counts]]:
     """Run the product's extraction on every sentence and score entities and relations."""
     from extract.pipeline import extract_articles
@@ -244,7 +244,7 @@ def evaluate_conll04(
     articles = (Article(id=f"conll04-{i}", text=s.text) for i, s in enumerate(sentences))
     pred_entities, pred_relations = [], []
     for sentence, extraction in zip(sentences, extract_articles(articles, nlp=nlp, model=model), strict=True):
-        entities, relations = predicted_sets(sentence, extraction)
+        entities, relations = predicted_sets(sentence, extraction, title_convention=title_convention)
         pred_entities.append(entities)
         pred_relations.append(relations)
         if progress is not None:

@@ -327,6 +327,13 @@ def eval_conll04(
     model: ModelOpt = None,
     format: Annotated[EvalFormat, typer.Option("--format", help="table for people, json for machines.")] = EvalFormat.table,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N sentences (quick checks).")] = None,
+    spans_as_extracted: Annotated[
+        bool,
+        typer.Option(
+            "--spans-as-extracted",
+            help='Score person mentions exactly as extracted, without taking in a "President" before them as CoNLL04 mostly does.',
+        ),
+    ] = False,
 ) -> None:
     """Entity and relation precision/recall/F1 (strict, micro, per type) on a CoNLL04 split."""
     import json
@@ -339,7 +346,9 @@ def eval_conll04(
         nlp = load_pipeline(model)
         with _progress() as progress:
             task = progress.add_task("scoring", total=len(sentences))
-            result = evaluate_conll04(sentences, nlp=nlp, progress=lambda: progress.advance(task))
+            result = evaluate_conll04(
+                sentences, nlp=nlp, progress=lambda: progress.advance(task), title_convention=not spans_as_extracted
+            )
     report = report_dict(result, split=str(split), sentences=len(sentences), model=model or default_model_name())
     if format is EvalFormat.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")

@@ -155,3 +155,22 @@ def test_cli_json_on_a_tiny_split(tmp_path):
     assert ents["support"] == 3 and ents["tp"] + ents["fn"] == 3
     kill = report["relations"]["Kill"]
     assert kill["support"] == 1 and 0.0 <= kill["f1"] <= 1.0
+
+
+@pytest.mark.model
+def test_cli_can_score_spans_as_extracted(tmp_path):
+    split = [
+        {"tokens": "President Ann Lee met Bo Kay in Lyon .".split(),
+         "entities": [{"type": "Peop", "start": 0, "end": 3}, {"type": "Peop", "start": 4, "end": 6},
+                      {"type": "Loc", "start": 7, "end": 8}],
+         "relations": []},
+    ]  # fmt: skip
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(split), encoding="utf-8")
+
+    def people_found(*options: str) -> int:
+        result = CliRunner().invoke(app, ["eval", "conll04", str(path), "--format", "json", *options])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["entities"]["Peop"]["tp"]
+
+    assert people_found() == people_found("--spans-as-extracted") + 1  # only "President Ann Lee" moves
