@@ -501,6 +501,9 @@ def _named_like_a_person(art: _Article, members: list[int], head: int) -> bool:
     last = words[-1].lower()
     if last in ORG_HEADS | LOC_HEADS | FAC_HEADS | PLACE_COMPOUND_NOUNS or place_of(art.keys[head]) is not None:
         return False
+    cands = [art.cands[i] for i in members]
+    if any(c.org_evidence for c in cands) or any(c.person_context and _says_its(art, c) for c in cands):
+        return False  # "analysts at Morgan Stanley", "Merrill Lynch said its profits rose": a firm named for people
     return is_given_name(words[0]) and is_family_name(words[-1])
 
 

@@ -846,6 +846,8 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
             cand.person_evidence = True  # "stabbed by Quill"
         elif prep.is_title and bare(prep) in TITLES and not cand.honorific:
             cand.person_evidence = True  # "President Tavu"
+        elif prep.lower_ in ("at", "with") and prep.head.lemma_.lower() in STAFF_NOUNS | {"economist", "strategist", "trader"}:
+            cand.org_evidence = True  # "analysts at Morgan Stanley", "an economist with Barclays"
         elif prep.lower_ in PLACE_PREPOSITIONS:
             cand.place_context = True
             # people are rarely "in" or "near" anything: the model's PERSON after "in" is a town

@@ -565,3 +565,16 @@ def test_of_a_place_inside_a_name_without_a_legal_form_stays(nlp):
 def test_a_name_ending_on_an_administrative_area_is_no_person(nlp):
     ents = _typed_as(nlp, "Floods reached Tallis Parish on Sunday .", "Tallis Parish", "PERSON")
     assert ents["Tallis Parish"] == "GPE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts at Morgan Stanley cut their forecast .",  # staff "at" a name: a firm
+        "Merrill Lynch said its profits rose .",  # "its": a firm
+    ],
+)
+def test_a_firm_named_for_people_stays_a_firm_where_the_sentence_says_so(nlp, text):
+    ents = entities(nlp, text)
+    assert [e.type for e in ents] == ["ORG"], [(e.name, e.type) for e in ents]
