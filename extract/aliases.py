@@ -343,13 +343,13 @@ def _share_family_names(art: _Article) -> None:
 def _add_untagged_surnames(art: _Article, full: dict[str, int], by_suffix: dict[str, set[str]]) -> None:
     """A surname the model did not tag at all, later in an article that names the person in full."""
     doc = art.doc
-    for name, anchor in full.items():
+    for name, anchor in sorted(full.items(), key=lambda item: item[1]):  # text order, not set order
         surname_tokens = [t for t in art.cands[anchor].name_span(doc) if t.is_alpha]
         if not surname_tokens:
             continue
         surname = surname_tokens[-1].text
-        if len(surname) < 3 or not surname[0].isupper() or len(by_suffix.get(surname.lower(), ())) != 1:
-            continue
+        if len(surname) < 3 or not surname[0].isupper() or by_suffix.get(surname.lower()) != {name}:
+            continue  # the surname must end this name and no other ("Roddick 30-0" is no second Roddick)
         for match in re.finditer(r"(?<![\w\-'’])" + re.escape(surname) + r"(?![\w\-])", doc.text):
             span = doc.char_span(match.start(), match.end())
             if span is None or len(span) != 1 or span.start in art.covered or span[0].pos_ != "PROPN":

@@ -578,3 +578,18 @@ def test_a_name_ending_on_an_administrative_area_is_no_person(nlp):
 def test_a_firm_named_for_people_stays_a_firm_where_the_sentence_says_so(nlp, text):
     ents = entities(nlp, text)
     assert [e.type for e in ents] == ["ORG"], [(e.name, e.type) for e in ents]
+
+
+@pytest.mark.model
+def test_an_untagged_surname_goes_to_the_one_name_it_ends(nlp):
+    """"Roddick 30" (a score the model took for a name) must not claim the bare "Roddick" of "Andy Roddick";
+    before, which of the two got it depended on Python's per-process string hashing."""
+    from spacy.tokens import Span
+
+    doc = nlp("At first Roddick 30-0 was the score . Andy Roddick won the set . Roddick served again .")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    table = EntityTable()
+    find_entities(doc, table)
+    mentions = {e.name: sorted(m.text for m in e.mentions) for e in table.entities()}
+    assert mentions["Andy Roddick"] == ["Andy Roddick", "Roddick"]
+    assert mentions["Roddick 30"] == ["Roddick 30"]
