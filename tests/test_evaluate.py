@@ -135,16 +135,17 @@ def test_cli_help():
     assert result.exit_code == 0 and "--format" in result.output and "--model" in result.output
 
 
+def tiny_split(tmp_path, text: str, relations: list[dict]):
+    """A one-sentence split: two people (tokens 0-3 and 4-6) and a place (token 7)."""
+    entities = [{"type": "Peop", "start": 0, "end": 3}, {"type": "Peop", "start": 4, "end": 6}, {"type": "Loc", "start": 7, "end": 8}]
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps([{"tokens": text.split(), "entities": entities, "relations": relations}]), encoding="utf-8")
+    return path
+
+
 @pytest.mark.model
 def test_cli_json_on_a_tiny_split(tmp_path):
-    split = [
-        {"tokens": "Lee Harvey Oswald shot John Kennedy in Dallas .".split(),
-         "entities": [{"type": "Peop", "start": 0, "end": 3}, {"type": "Peop", "start": 4, "end": 6},
-                      {"type": "Loc", "start": 7, "end": 8}],
-         "relations": [{"type": "Kill", "head": 0, "tail": 1}]},
-    ]  # fmt: skip
-    path = tmp_path / "tiny.json"
-    path.write_text(json.dumps(split), encoding="utf-8")
+    path = tiny_split(tmp_path, "Lee Harvey Oswald shot John Kennedy in Dallas .", [{"type": "Kill", "head": 0, "tail": 1}])
     result = CliRunner().invoke(app, ["eval", "conll04", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
@@ -159,14 +160,7 @@ def test_cli_json_on_a_tiny_split(tmp_path):
 
 @pytest.mark.model
 def test_cli_can_score_spans_as_extracted(tmp_path):
-    split = [
-        {"tokens": "President Ann Lee met Bo Kay in Lyon .".split(),
-         "entities": [{"type": "Peop", "start": 0, "end": 3}, {"type": "Peop", "start": 4, "end": 6},
-                      {"type": "Loc", "start": 7, "end": 8}],
-         "relations": []},
-    ]  # fmt: skip
-    path = tmp_path / "tiny.json"
-    path.write_text(json.dumps(split), encoding="utf-8")
+    path = tiny_split(tmp_path, "President Ann Lee met Bo Kay in Lyon .", [])
 
     def people_found(*options: str) -> int:
         result = CliRunner().invoke(app, ["eval", "conll04", str(path), "--format", "json", *options])
