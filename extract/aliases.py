@@ -455,7 +455,7 @@ def _surname_speaking(art: _Article, members: list[int], head: int, type_: str) 
 
 
 def _named_like_a_body(art: _Article, members: list[int], head: int) -> bool:
-    """"Burlington spokesman Gus Melonas", "the Minox company": what the sentence says of a name the model
+    """"Veltrax spokesman Mara Quinn", "the Lindqvist company": what the sentence says of a name the model
     took for a person or a town makes it a body — unless a rule fixed the type or the place list knows it."""
     cands = [art.cands[i] for i in members]
     if any(c.fixed or c.honorific or c.person_evidence for c in cands) or not any(c.org_evidence for c in cands):
@@ -464,7 +464,7 @@ def _named_like_a_body(art: _Article, members: list[int], head: int) -> bool:
 
 
 def _unknown_place_speaking(art: _Article, members: list[int], head: int, type_: str) -> bool:
-    """"Lifa said …" typed as a place: places that speak are countries and cities the place list knows
+    """"Ruvola said …" typed as a place: places that speak are countries and cities the place list knows
     ("Iraq said"), so a one-word "place" it does not know that is the subject of a speech verb is a person."""
     if type_ not in ("GPE", "LOC") or len(art.words[head]) != 1:
         return False
@@ -475,7 +475,7 @@ def _unknown_place_speaking(art: _Article, members: list[int], head: int, type_:
 
 
 def _unknown_place(art: _Article, members: list[int], type_: str) -> bool:
-    """"western Kamchatka", "Trapper Creek, Alaska", "in Zhitomir" (typed a person): a town the place
+    """"western Tovakha", "Norvale, Alaska", "near Dolgino" (typed a person): a town the place
     list is too small to know, where the sentence leaves no doubt and nothing says person or body."""
     cands = [art.cands[i] for i in members]
     if type_ not in ("PERSON", "ORG") or any(c.fixed or c.person_context or c.honorific for c in cands):

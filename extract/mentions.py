@@ -44,7 +44,7 @@ TITLES = frozenset({
     "inspector", "detective", "sheriff", "bishop", "archbishop", "cardinal", "pope",
     "rabbi", "imam", "ayatollah", "chief", "deputy", "coach", "president-elect", "spokesman", "spokeswoman",
 })  # fmt: skip
-#: Occupations written like titles before a name ("Soprano Judy Kaye", "Actress Helen Hayes").
+#: Occupations written like titles before a name ("Soprano Mirela Dantes", "Composer Ivo Maren").
 OCCUPATIONS = frozenset({
     "composer", "soprano", "tenor", "baritone", "pianist", "violinist", "conductor", "actor", "actress",
     "singer", "author", "writer", "novelist", "poet", "playwright", "producer", "presenter", "photographer",
@@ -134,7 +134,7 @@ HEADER_LANGUAGES = frozenset({
 })  # fmt: skip
 #: Time zones the model tags as organisations ("2100 GMT").
 TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest"})
-#: Adjectives of direction before a region ("western Kamchatka", "northern Israel").
+#: Adjectives of direction before a region ("western Tovakha", "northern Israel").
 COMPASS_WORDS = frozenset({
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "coastal", "rural",
@@ -150,22 +150,22 @@ VIOLENT_VERBS = frozenset({
 AIMING_VERBS = frozenset({"fire", "shoot", "aim", "lunge", "swing", "stab", "throw", "hurl"})
 #: Nouns a victim's name modifies ("the Kennedy assassination", "the Lincoln murder").
 VIOLENT_NOUNS = frozenset({"assassination", "slaying", "killing", "murder", "kidnapping", "abduction", "shooting"})
-#: Nouns a person's name modifies ("the Hosokawa administration", "the Henley disappearance").
+#: Nouns a person's name modifies ("the Okuda administration", "the Delaney disappearance").
 PERSON_COMPOUNDS = frozenset({"administration", "disappearance", "presidency", "biography", "funeral", "kidnapping"})
 #: Nouns whose "of X" is a person ("the assassin of Lincoln").
 VICTIM_NOUNS = frozenset({"assassin", "killer", "murderer", "kidnapper", "widow", "victim"})
-#: Staff a name can employ ("Burlington spokesman Gus Melonas"); offices of state are left out ("Texas Gov.").
+#: Staff a name can employ ("Veltrax spokesman Mara Quinn"); offices of state are left out ("Texas Gov.").
 STAFF_NOUNS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "executive", "executives", "employee", "employees", "chairman",
     "chairwoman", "manager", "managers", "worker", "workers", "engineer", "engineers", "shareholder",
     "shareholders", "vice", "analyst", "analysts", "boss", "bosses", "staff",
 })  # fmt: skip
-#: Kinds of body a name can be ("the Minox company", "Giessen's Bezirksparkasse bank").
+#: Kinds of body a name can be ("the Lindqvist company", "Tolvan's savings bank").
 KIND_OF_BODY = frozenset({
     "company", "firm", "bank", "airline", "carrier", "newspaper", "network", "chain", "maker", "manufacturer",
     "corporation", "group", "agency", "charity", "union", "party", "broadcaster", "retailer", "insurer",
 })  # fmt: skip
-#: What only a body has ("Pepco's shareholders", "Minox's subsidiary").
+#: What only a body has ("Veltrax's shareholders", "Veltrax's subsidiary").
 OWNED_BY_BODIES = frozenset({
     "shareholder", "shareholders", "shares", "stock", "profit", "profits", "subsidiary", "subsidiaries",
     "headquarters", "employee", "employees", "workforce", "board", "takeover", "revenue", "revenues",
@@ -177,7 +177,7 @@ PERSONAL_NOUNS = frozenset({
     "funeral", "birthday", "career", "life", "death", "girlfriend", "boyfriend", "parents", "children",
     "grandson", "granddaughter", "biography", "memoirs", "spokesman", "spokeswoman", "bodyguard",
 })  # fmt: skip
-#: What only a person has ("Sohn's home"): the possessive makes the owner a person.
+#: What only a person has ("Pellworth's home"): the possessive makes the owner a person.
 OWNED_BY_PEOPLE = PERSONAL_NOUNS | frozenset({
     "home", "estimate", "wedding", "trial", "lawyers", "supporters", "followers", "resignation", "arrest",
 })  # fmt: skip
@@ -320,7 +320,7 @@ def _styled_by_territory(doc: Doc, cands: list[Candidate], taken: set[int]) -> l
         while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
             end += 1
         named_after = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN"
-        if end > tok.i + 2 and not named_after:  # "the King of Peru, Atahualpa": a role, its holder named
+        if end > tok.i + 2 and not named_after:  # "the King of Tavora, Ambrosio": a role, its holder named
             found.append(Candidate(tok.i, end, "PERSON", tok.i, fixed=True, person_evidence=True))
     if not found:
         return cands
@@ -335,7 +335,7 @@ LEGAL_FORMS = frozenset({"co", "corp", "inc", "ltd", "plc", "llc", "sa", "ag", "
 
 
 def _split_company_towns(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """"Avis Bourg Co. of Folsom", "Pittsburgh-Corning Corp. of Pittsburgh": after a company's legal
+    """"Brill Haulage Co. of Tolvan", "Harlow-Vance Corp. of Dunmore": after a company's legal
     form, "of X" is the town it is based in — a place of its own, not part of the name."""
     result: list[Candidate] = []
     for cand in cands:
@@ -348,7 +348,7 @@ def _split_company_towns(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         prev = result[-1] if result else None
         after_firm = prev is not None and prev.label == "ORG" and bare(doc[prev.end - 1]) in LEGAL_FORMS
         if after_firm and cand.start == prev.end + 1 and doc[prev.end].lower_ == "of" and cand.end - cand.start <= 3:
-            cand.place_context = cand.place_evidence = True  # "Waste Disposal Co. of Randolph"
+            cand.place_context = cand.place_evidence = True  # "Brill Haulage Co. of Tolvan" tagged as two names
         result.append(cand)
     return result
 
@@ -389,7 +389,7 @@ def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candida
         if tok.i in taken or not tok.is_title or _is_era(tok):
             continue
         if tok.pos_ != "PROPN" and not (tok.is_alpha and _described_as_a_person(doc, tok)):
-            continue  # a common noun, unless "Winter , 53 ," or "Gross , who …" says otherwise
+            continue  # a common noun, unless "Winter , 53 ," or "Pellow , who …" says otherwise
         if _in_a_persons_slot(doc, tok) and lookup(tok.text) is None and tok.lower_ not in ORG_HEADS | PERSON_NOUNS:
             start = min((c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i), default=tok.i)
             if all(t.is_title and (t.pos_ == "PROPN" or t.i == tok.i) and t.i not in taken for t in doc[start : tok.i + 1]):
@@ -523,14 +523,14 @@ def _in_a_persons_slot(doc: Doc, tok: Token) -> bool:
         return True
     alone = not any(c.dep_ in ("compound", "flat") for c in tok.children)
     if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and alone and is_family_name(tok.text) and tok.is_alpha and not tok.is_upper:
-        return True  # "Booth sneaked into the box": a common family name the model missed, acting
+        return True  # "Garrick sneaked into the box": a common family name the model missed, acting
     if tok.is_alpha and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i > tok.i for c in tok.children):
         return True  # "Tal , a senior official"
     return tok.i > 0 and doc[tok.i - 1].is_title and bare(doc[tok.i - 1]) in TITLES
 
 
 def _described_as_a_person(doc: Doc, tok: Token) -> bool:
-    """"Gross , who lives …", "Winter , 53 , a former professor": only people take "who" or an age."""
+    """"Pellow , who runs …", "Winter , 53 , a retired judge": only people take "who" or an age."""
     after = [t.text for t in doc[tok.i + 1 : tok.i + 3]]
     return after == [",", "who"] or tok.is_alpha and _aged(doc, tok.i + 1)
 
@@ -778,12 +778,12 @@ def _retype_by_head(doc: Doc, cand: Candidate) -> None:
     elif words[-1] in FAC_HEADS and cand.label in ("ORG", "PERSON", "NORP"):
         cand.label, cand.fixed = "FAC", True
     elif words[-1] in ADMIN_HEADS and cand.label in ("PERSON", "NORP"):
-        cand.label, cand.fixed = "GPE", True  # "Cameron Parish", "Dan Sai District": nobody's name ends so
+        cand.label, cand.fixed = "GPE", True  # "Tallis Parish": nobody's name ends so
     elif words[-1] in NOT_ACTOR_HEADS and cand.label in ("PERSON", "ORG", "GPE", "NORP") and not heads & ORG_HEADS:
         cand.label, cand.fixed = NOT_ACTOR_HEADS[words[-1]], True
 
 
-#: Last words of administrative areas ("Cameron Parish", "Orange County").
+#: Last words of administrative areas ("Tallis Parish", "Orange County").
 ADMIN_HEADS = frozenset({
     "parish", "county", "district", "province", "prefecture", "municipality", "township", "borough", "canton",
     "oblast", "governorate", "state", "territory",
@@ -825,7 +825,7 @@ def _norp_as_organisation(doc: Doc, cand: Candidate) -> None:
     tok = doc[cand.start]
     place = lookup(tok.text)
     if place is not None and tok.dep_ not in ("amod", "compound"):
-        cand.label = place.label  # "a deputy from Sevastopol": a town the model took for a people; not "Roman Emperor"
+        cand.label = place.label  # "a delegate from Sevastopol": a town the model took for a people; not "Roman Emperor"
     elif tok.tag_ == "NNP" and tok.dep_ in ("nsubj", "dobj", "pobj") and not tok.lower_.endswith(_DEMONYM_ENDINGS):
         cand.label, cand.fixed = "ORG", True
 
@@ -853,7 +853,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
             # people are rarely "in" or "near" anything: the model's PERSON after "in" is a town
             cand.place_evidence = cand.label == "PERSON" and prep.lower_ in ("in", "near", "outside") and not cand.honorific
         elif prep.lower_ in COMPASS_WORDS and prep.tag_ == "JJ":
-            cand.place_context = cand.place_evidence = True  # "western Kamchatka"
+            cand.place_context = cand.place_evidence = True  # "western Tovakha"
         elif prep.lower_ in ("to", "from") and prep.head.lemma_ in MOTION_VERBS:
             cand.place_context = True
         elif prep.lower_ == "of" and prep.head.lower_ in PLACE_OF_NOUNS:
@@ -861,7 +861,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         elif prep.lower_ == "of" and {prep.head.lower_, prep.head.lemma_.lower()} & (VIOLENT_NOUNS | VICTIM_NOUNS):
             cand.person_evidence = True  # "the assassination of Kennedy", "the assassin of Lincoln"
         elif prep.lower_ == "of" and _is_persons_name(prep.head) or prep.lower_ == "from" and prep.head.lemma_.lower() in PERSON_NOUNS:
-            cand.place_context = True  # "Leroy Ivy of Oxford", "a deputy from Sevastopol": a hometown
+            cand.place_context = True  # "Daniel Brooks of Oxford", "a delegate from Sevastopol": a hometown
     head = doc[cand.end - 1]
     while head.head.i != head.i and cand.start <= head.head.i < cand.end:
         head = head.head
@@ -877,11 +877,11 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
     if head.dep_ == "poss" and verb.lemma_ in OWNED_BY_PEOPLE:
         cand.person_evidence = True
     if head.dep_ == "compound" and {verb.lower_, verb.lemma_} & (VIOLENT_NOUNS | PERSON_COMPOUNDS):
-        cand.person_evidence = True  # "the Kennedy assassination", "the Hosokawa administration"
+        cand.person_evidence = True  # "the Kennedy assassination", "the Okuda administration"
     if head.dep_ == "compound" and verb.lemma_.lower() in STAFF_NOUNS or head.dep_ == "poss" and verb.lemma_.lower() in OWNED_BY_BODIES:
-        cand.org_evidence = True  # "Burlington spokesman Gus Melonas", "Pepco's shareholders"
+        cand.org_evidence = True  # "Veltrax spokesman Mara Quinn", "Veltrax's shareholders"
     if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and lookup(cand.name_span(doc).text) is None:
-        cand.org_evidence = True  # "the Minox company"; but "a Phoenix newspaper" is a paper in Phoenix
+        cand.org_evidence = True  # "the Lindqvist company"; but "a Phoenix newspaper" is a paper in Phoenix
     if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS and not cand.start <= head.head.i < cand.end:
         cand.person_evidence = True  # "his son and representative, Prince Norodom Ranariddh"
     for child in head.children:
