@@ -146,7 +146,7 @@ def test_peerage_title_names_a_person_without_first_name(nlp):
         ("Prime Minister Sheikh Hasina visited Sylhet on Saturday.", "Sylhet", "GPE"),
         ("Bob Boyd was born in Kinderhook, N.Y., in 1950.", "Kinderhook", "GPE"),  # town, state abbreviation
         ("Sanders, 45, was found guilty of fraud.", "Sanders", "PERSON"),  # age apposition
-        ("Booth shot Lincoln in the back of the head.", "Lincoln", "PERSON"),  # a city's name, but shot
+        ("Booth shot Lincoln at the theatre that night.", "Lincoln", "PERSON"),  # a city's name, but shot
         ("The Port of Rotterdam Authority signed the agreement.", "Port of Rotterdam Authority", "ORG"),
         ("The National Front won two seats, French voters said.", "National Front", "ORG"),
         ("The National Front won two seats, French voters said.", "French", "NORP"),
