@@ -28,6 +28,7 @@ from extract.mentions import (
     NAME_PARTICLES,
     ORG_HEADS,
     PEERAGE,
+    PEOPLE_ENDINGS,
     PLACE_COMPOUND_NOUNS,
     Candidate,
     bare,
@@ -521,6 +522,6 @@ def _place_type(type_: str, place, members: list[Candidate], key: str = "") -> s
         if any(c.fixed for c in members):
             return type_
         return place.label if place.major or unnamed_city or any(c.place_context for c in members) else type_
-    if type_ == "NORP" and place.kind == "city" and key.endswith(("an", "ese", "ish")):
+    if type_ == "NORP" and place.kind == "city" and key.endswith(PEOPLE_ENDINGS):
         return type_  # "Roman Emperor": the people, though a town in Romania has the name
     return place.label  # NORP, FAC, EVENT… named exactly like a country or city

@@ -190,11 +190,9 @@ PERSON_NOUNS = TITLES | PERSONAL_NOUNS | frozenset({
     "man", "woman", "boy", "girl", "suspect", "victim", "founder", "owner", "head", "chairman", "ceo",
     "president", "activist", "campaigner", "priest", "widow", "veteran", "envoy", "diplomat", "adviser",
     "advisor", "negotiator", "correspondent", "editor", "photographer", "historian", "novelist",
-    "designer", "citizen", "native", "resident", "lawyer", "judge", "deputy", "colonel", "general", "captain",
-    "nun", "monk", "bishop", "rabbi", "imam", "pastor", "minister", "senator", "governor", "mayor", "musician",
-    "composer", "dancer", "athlete", "coach", "pilot", "driver", "engineer", "architect", "physician",
+    "designer", "citizen", "native", "resident", "nun", "monk", "pastor", "musician", "composer", "dancer", "athlete", "coach", "pilot", "driver", "engineer", "architect", "physician",
     "surgeon", "banker", "investor", "entrepreneur", "commentator", "columnist", "critic", "donor", "refugee",
-    "prisoner", "defendant", "plaintiff", "witness", "hostage", "gunman", "daughter", "son", "mother",
+    "prisoner", "defendant", "plaintiff", "witness", "hostage", "gunman",
 })  # fmt: skip
 #: Verbs whose subject is usually a person ("Lincoln said").
 SPEECH_VERBS = frozenset({
@@ -369,14 +367,15 @@ def _join_broken_organisations(doc: Doc, cands: list[Candidate]) -> list[Candida
             last = doc[prev.end - 1].lower_
             dangling = not gap and last in _LINKS
             linked = last in ORG_HEADS and gap in (["for"], ["on"], ["of"], ["for", "the"], ["on", "the"], ["of", "the"])
-            if (dangling or linked) and all(t.is_title or t.is_upper or t.lower_ in _FUNCTION_WORDS for t in doc[cand.start : cand.end]):
+            if (dangling or linked) and all(t.is_title or t.is_upper or t.lower_ in _NAME_JOINERS for t in doc[cand.start : cand.end]):
                 prev.end, prev.fixed = cand.end, True
                 continue
         joined.append(cand)
     return joined
 
 
-_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "&"})
+#: Lower-case words the second part of such a name may hold ("Advancement of Teaching").
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "at", "to", "&"})
 
 
 def _untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candidate]:
@@ -531,8 +530,12 @@ def _in_a_persons_slot(doc: Doc, tok: Token) -> bool:
 
 def _described_as_a_person(doc: Doc, tok: Token) -> bool:
     """"Pellow , who runs …", "Winter , 53 , a retired judge": only people take "who" or an age."""
-    after = [t.text for t in doc[tok.i + 1 : tok.i + 3]]
-    return after == [",", "who"] or tok.is_alpha and _aged(doc, tok.i + 1)
+    return _who_follows(doc, tok.i + 1) or tok.is_alpha and _aged(doc, tok.i + 1)
+
+
+def _who_follows(doc: Doc, i: int) -> bool:
+    """", who" at ``i`` ("Campbell , who …"): organisations take "which"; ", WHO" is the health body."""
+    return [t.text for t in doc[i : i + 2]] == [",", "who"]
 
 
 def _aged(doc: Doc, i: int) -> bool:
@@ -798,6 +801,8 @@ NOT_ACTOR_HEADS = {
 
 
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ch", "i", "is", "ic", "ics", "er", "ers", "ist", "ists", "s")
+#: Endings of a singular name for a people that is also written before a noun ("Guatemalan", "Roman").
+PEOPLE_ENDINGS = ("an", "ese", "ish")
 
 
 def _adjective_as_group(doc: Doc, cand: Candidate) -> None:
@@ -810,7 +815,7 @@ def _adjective_as_group(doc: Doc, cand: Candidate) -> None:
     if nxt is None:
         return
     titled = bare(nxt) in TITLES or nxt.lower_ in PERSON_NOUNS  # "Labour leader", "Guatemalan President"
-    demonym = tok.lower_.endswith(("an", "ese", "ish")) and lookup(tok.text) is None
+    demonym = tok.lower_.endswith(PEOPLE_ENDINGS) and lookup(tok.text) is None
     if tok.tag_ == "JJ" and tok.dep_ == "amod" and nxt.is_lower and not titled:
         cand.label = "NORP"  # "a Confederate spy" is a side's spy; "Labour leader" leads a party
     elif demonym and tok.dep_ in ("compound", "amod") and (nxt.is_lower and nxt.pos_ == "NOUN" or titled):
@@ -880,7 +885,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_evidence = True  # "the Kennedy assassination", "the Okuda administration"
     if head.dep_ == "compound" and verb.lemma_.lower() in STAFF_NOUNS or head.dep_ == "poss" and verb.lemma_.lower() in OWNED_BY_BODIES:
         cand.org_evidence = True  # "Veltrax spokesman Mara Quinn", "Veltrax's shareholders"
-    if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and lookup(cand.name_span(doc).text) is None:
+    if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and is_place_name(doc, cand) is None:
         cand.org_evidence = True  # "the Lindqvist company"; but "a Phoenix newspaper" is a paper in Phoenix
     if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS and not cand.start <= head.head.i < cand.end:
         cand.person_evidence = True  # "his son and representative, Prince Norodom Ranariddh"
@@ -893,7 +898,7 @@ def _read_context(doc: Doc, cand: Candidate) -> None:
                 cand.place_context = cand.place_evidence = True  # "Yerevan, the capital of Armenia"
     if _aged(doc, cand.end):
         cand.person_evidence = True  # "Jacobs , 20 , and …" even when the parse missed the apposition
-    if cand.end + 1 < len(doc) and doc[cand.end].text == "," and doc[cand.end + 1].lower_ == "who" and not possessive:
+    if _who_follows(doc, cand.end):
         cand.person_evidence = True  # "Campbell , who …": organisations take "which"
     cand.person_context = cand.person_context or cand.person_evidence
     if cand.start == 0 or (doc[cand.start - 1].is_space and "\n" in doc[cand.start - 1].text):
