@@ -23,10 +23,10 @@ from typing import Any
 
 import neo4j
 
-from extract.jsonl import read_extractions, save_extractions
+from extract.io.jsonl import read_extractions, save_extractions
 from extract.model import ArticleExtraction
-from graph.sources import gather
 from graph.store import LoadSummary, Neo4jStore, Settings, connect
+from graph.store.sources import gather
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("NEWSGRAPH_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -41,9 +41,9 @@ def cached_extraction(corpus: Path = BBC, cache: Path = CACHE, *, refresh: bool 
     """
     if cache.exists() and not refresh:
         return cache
-    from extract.ingest import read_articles
+    from extract.io.ingest import read_articles
     from extract.nlp import load_pipeline
-    from extract.pipeline import extract_doc
+    from extract.run.serial import extract_doc
 
     folders = sorted(p for p in corpus.iterdir() if p.is_dir()) or [corpus]
     cache.parent.mkdir(parents=True, exist_ok=True)

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> None:
     from pyinstrument import Profiler
 
     from extract.nlp import load_pipeline
-    from extract.pipeline import BATCH_SIZE, extract_doc
+    from extract.run.serial import BATCH_SIZE, extract_doc
 
     parser = argparse.ArgumentParser(prog="python -m bench.profile_rules", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=BBC)

@@ -54,7 +54,7 @@ def _folders(corpus: Path) -> list[Path]:
 
 
 def _articles(corpus: Path, limit: int | None):
-    from extract.ingest import read_articles
+    from extract.io.ingest import read_articles
 
     # sport/199.txt in BBC is not UTF-8; the bench keeps it (replaced bytes) so all 2,225 articles count.
     return islice(read_articles(_folders(corpus), on_error=lambda error: None, encoding_errors="replace"), limit)
@@ -81,7 +81,7 @@ def _measured(figures: dict[str, Any]) -> Iterator[None]:
 def _warm(nlp) -> None:
     """Load what pipelines and rules load lazily, outside the timed part."""
     from extract.model import Article
-    from extract.pipeline import extract_articles
+    from extract.run import extract_articles
 
     text = 'Interior Minister Bernard Cazeneuve visited Calais. "We act," he said in London.'
     list(nlp.pipe([text]))
@@ -91,7 +91,7 @@ def _warm(nlp) -> None:
 def stage_bare(args: argparse.Namespace) -> dict[str, Any]:
     """Baseline: bare ``nlp.pipe`` over the texts (held in memory, read before timing), Docs dropped."""
     from extract.nlp import load_pipeline
-    from extract.pipeline import BATCH_SIZE
+    from extract.run.serial import BATCH_SIZE
 
     texts = [a.text for a in _articles(args.corpus, args.limit)]
     nlp = load_pipeline(args.model)
@@ -108,7 +108,7 @@ def stage_shards(args: argparse.Namespace) -> dict[str, Any]:
     import multiprocessing
 
     from extract.nlp import load_pipeline
-    from extract.pipeline import BATCH_SIZE
+    from extract.run.serial import BATCH_SIZE
 
     texts = [a.text for a in _articles(args.corpus, args.limit)]
     nlp = load_pipeline(args.model)
@@ -139,9 +139,9 @@ def stage_paired(args: argparse.Namespace) -> dict[str, Any]:
     arm parses with spaCy's stock ``attribute_ruler`` in place of newsgraph's look-up (same output), to
     show what that swap saves against the pipeline as shipped.
     """
-    from extract import pipeline
-    from extract.jsonl import dump_line
+    from extract.io.jsonl import dump_line
     from extract.nlp import load_pipeline
+    from extract.run import serial as pipeline
 
     articles = list(_articles(args.corpus, args.limit))
     nlp = load_pipeline(args.model)
@@ -166,7 +166,7 @@ def stage_paired(args: argparse.Namespace) -> dict[str, Any]:
 
     def extract(block):
         failed = lambda error: failures.append(str(error))  # noqa: E731
-        for extraction in pipeline.extract_articles(block, nlp=nlp, batch_size=pipeline.BATCH_SIZE, on_error=failed):
+        for extraction in pipeline.extract_serial(block, nlp, batch_size=pipeline.BATCH_SIZE, on_error=failed):
             dump_line(extraction)
 
     def stock_bare(block):
@@ -198,10 +198,10 @@ def stage_paired(args: argparse.Namespace) -> dict[str, Any]:
 
 def stage_extract(args: argparse.Namespace) -> dict[str, Any]:
     """The user's path: files read lazily, extracted (by ``workers`` processes), written as JSON Lines."""
-    from extract.files import atomic_open
-    from extract.jsonl import write_extractions
+    from extract.io.files import atomic_open
+    from extract.io.jsonl import write_extractions
     from extract.nlp import load_pipeline
-    from extract.pipeline import extract_articles
+    from extract.run import extract_articles
 
     nlp = None
     if args.workers == 1:
@@ -252,7 +252,7 @@ def stage_neo4j(args: argparse.Namespace) -> dict[str, Any]:
     module = _optional("bench.neo4j_load")
     if isinstance(module, str):
         return {"skipped": module}
-    from graph.store import Settings, connect
+    from graph.store.connection import Settings, connect
 
     driver = connect(Settings.from_env())
     figures: dict[str, Any] = {}
@@ -308,7 +308,7 @@ def _stage(name: str, args: argparse.Namespace, *, workers: int = 1, limit: int 
 
 
 def _corpus_size(corpus: Path, limit: int | None) -> dict[str, int]:
-    from extract.ingest import read_articles
+    from extract.io.ingest import read_articles
 
     skipped: list[str] = []
     strict = sum(1 for _ in islice(read_articles(_folders(corpus), on_error=skipped.append), limit))

@@ -3,8 +3,8 @@
     npm ci                       # once: playwright-core drives Debian's /usr/bin/chromium
     python -m bench.snapshot     # prints a table; run() returns the same figures as a dict
 
-Graphs are synthetic (``graph.synthetic``) so sizes are exact and nothing needs a model. For each size:
-layout time (``graph.layout.force_layout``), whole generation (layout + page, written to disk), page
+Graphs are synthetic (``graph.view.synthetic``) so sizes are exact and nothing needs a model. For each size:
+layout time (``graph.view.layout.force_layout``), whole generation (layout + page, written to disk), page
 size, and in Chromium with every request refused: time from navigation to vis-network's first
 ``afterDrawing`` and until the layout is final (physics settled, for small graphs), counted from the
 moment the page's bytes arrived (the harness hands the file to
@@ -26,9 +26,9 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.layout import force_layout
-from graph.synthetic import synthetic_graph
-from graph.view import write_snapshot
+from graph.view.layout import force_layout
+from graph.view.page import write_snapshot
+from graph.view.synthetic import synthetic_graph
 
 REPO = Path(__file__).resolve().parent.parent
 HARNESS = REPO / "tests" / "browser" / "snapshot.mjs"

@@ -25,8 +25,8 @@ class ModelNotFoundError(NewsgraphError):
     """No spaCy pipeline of the requested name is installed."""
 
 
-class ExtractionFileError(NewsgraphError):
-    """An ``extraction.jsonl`` (newsgraph's own output) is not in the documented format."""
+class ExtractionFileError(InputError):
+    """A line of an extraction file (``newsgraph extract`` output) is not in the documented format."""
 
 
 class ArticleFailedError(InputError):
@@ -39,10 +39,6 @@ class WorkerError(NewsgraphError):
 
 class EvaluationDataError(NewsgraphError):
     """A benchmark file (e.g. a CoNLL04 SPLIT.json) is missing or not in the expected format."""
-
-
-class SelectionError(NewsgraphError):
-    """A snapshot selection cannot be made: unknown actor, bad date, threshold out of range."""
 
 
 class MergeRulesError(NewsgraphError):

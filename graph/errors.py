@@ -1,4 +1,4 @@
-"""Errors of the Neo4j side: each says what went wrong and what to do next.
+"""Errors of the graph side (Neo4j, queries, snapshot selections): each says what went wrong and what to do next.
 
 They derive from ``NewsgraphError`` so the CLI turns them into one red line and exit code 1.
 """
@@ -28,3 +28,7 @@ class CypherError(Neo4jError):
 
 class QueryTemplateError(NewsgraphError):
     """An unknown query template, or a template run without a parameter it needs."""
+
+
+class SelectionError(NewsgraphError):
+    """A snapshot selection cannot be made: unknown actor, bad date, threshold out of range."""

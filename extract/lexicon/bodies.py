@@ -1,0 +1,53 @@
+"""Words about organisations: how their names end, what they are called, what only they have.
+
+Data only.
+"""
+
+from __future__ import annotations
+
+#: Legal forms that end a company's name ("Cox Packing Co.", "Becton Dickinson Co.").
+LEGAL_FORMS = frozenset({"co", "corp", "inc", "ltd", "plc", "llc"})
+#: The same abroad ("Siemens AG"); short enough to be parts of other names ("Bin-Sa"), so they end no name.
+FOREIGN_LEGAL_FORMS = frozenset({"sa", "ag", "nv", "gmbh"})
+#: Last words that say a name is a company's ("Atlantico Shipping", "Delta Airlines").
+COMPANY_WORDS = frozenset({
+    "party", "group", "company", "corporation", "holdings", "shipping", "airlines", "airways", "motors",
+    "industries", "systems", "technologies", "enterprises", "partners", "bank", "foundation",
+})  # fmt: skip
+#: Generic last words a company or party is often named without ("Atlantico Shipping" → "Atlantico").
+CORPORATE_SUFFIXES = COMPANY_WORDS | LEGAL_FORMS | FOREIGN_LEGAL_FORMS | {"international"}
+#: Kinds of body that both end a body's name and name it by a modifier ("the Labour Party", "the
+#: UNSA-Police union").
+BODY_NOUNS = frozenset({
+    "party", "movement", "union", "council", "commission", "committee", "agency", "ministry", "department",
+    "university", "college", "institute", "association", "federation", "organisation", "organization", "group",
+    "company", "bank", "network", "court", "police", "army", "club", "team", "board", "government",
+})  # fmt: skip
+#: Last words that make a name an organisation ("Atlantico Shipping", "Port of Rotterdam Authority").
+ORG_HEADS = BODY_NOUNS | COMPANY_WORDS | LEGAL_FORMS | frozenset({
+    "front", "league", "alliance", "congress", "authority", "office", "bureau", "service", "services",
+    "school", "institution", "academy", "trust", "fund", "confederation", "society", "insurance", "capital",
+    "investments", "securities", "television", "radio", "press", "news", "times", "post", "journal", "herald",
+    "tribune", "gazette", "watch", "parliament", "assembly", "senate", "navy", "force", "forces", "guard",
+    "brigade", "church", "administration", "cabinet", "exchange", "chambers", "commons", "lords",
+})  # fmt: skip
+#: Nouns that name an organisation by their modifier: "the UNSA-Police union" is the union itself.
+ORG_NOUNS = BODY_NOUNS | frozenset({"firm", "newspaper", "paper", "charity", "campaign", "channel", "broadcaster"})
+#: Kinds of body a name can be ("the Lindqvist company", "Tolvan's savings bank").
+KIND_OF_BODY = frozenset({
+    "company", "firm", "bank", "airline", "carrier", "newspaper", "network", "chain", "maker", "manufacturer",
+    "corporation", "group", "agency", "charity", "union", "party", "broadcaster", "retailer", "insurer",
+})  # fmt: skip
+#: Staff a name can employ ("Veltrax spokesman Mara Quinn"); offices of state are left out ("Texas Gov.").
+STAFF_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "executive", "executives", "employee", "employees", "chairman",
+    "chairwoman", "manager", "managers", "worker", "workers", "engineer", "engineers", "shareholder",
+    "shareholders", "vice", "analyst", "analysts", "boss", "bosses", "staff",
+})  # fmt: skip
+#: People "at" or "with" a body who make it one ("analysts at Morgan Stanley", "an economist with Barclays").
+STAFF_AT = STAFF_NOUNS | frozenset({"economist", "strategist", "trader"})
+#: What only a body has ("Veltrax's shareholders", "Veltrax's subsidiary").
+OWNED_BY_BODIES = frozenset({
+    "shareholder", "shareholders", "shares", "stock", "profit", "profits", "subsidiary", "subsidiaries",
+    "headquarters", "employee", "employees", "workforce", "board", "takeover", "revenue", "revenues",
+})  # fmt: skip

@@ -1,0 +1,50 @@
+"""Which words are given names and family names: the US census lists shipped in the ``names`` package.
+
+The small model often types "Andrew Hall" or "Buddy Holly" as a place or an organisation; a name that
+starts with a common given name and ends with a family name is a person. The lists ship inside the
+``names`` package (MIT; nothing is downloaded) and are read once per process. Rare entries are left out:
+the long tail holds words such as "China", "Winter", "Congress" and "Army".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from extract.lexicon.people import NOT_GIVEN_NAMES
+
+#: Given names rarer than this (per cent of people) are left out; "Lincoln" (0.008) is kept, "China" (0.001) not.
+MIN_GIVEN_SHARE = 0.002
+#: Family names ranked below this are left out ("Congress" is 52,390th).
+MAX_FAMILY_RANK = 20_000
+
+
+def _read(filename: str) -> list[tuple[str, float, int]]:
+    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+    rows = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 4:
+            rows.append((parts[0].lower(), float(parts[1]), int(parts[3])))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lower-case given names common enough to be a clue (about 2,400)."""
+    found = {name for f in ("dist.male.first", "dist.female.first") for name, share, _ in _read(f) if share >= MIN_GIVEN_SHARE}
+    return frozenset(found - NOT_GIVEN_NAMES)
+
+
+@lru_cache(maxsize=1)
+def family_names() -> frozenset[str]:
+    """Lower-case family names common enough to be a clue."""
+    return frozenset(name for name, _, rank in _read("dist.all.last") if rank <= MAX_FAMILY_RANK)
+
+
+def is_given_name(word: str) -> bool:
+    return word.lower() in given_names()
+
+
+def is_family_name(word: str) -> bool:
+    return word.lower() in family_names()

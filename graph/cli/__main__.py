@@ -1,0 +1,5 @@
+"""``python -m graph.cli`` runs the ``newsgraph`` command line."""
+
+from graph.cli import main
+
+main()

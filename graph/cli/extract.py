@@ -1,0 +1,47 @@
+"""``newsgraph extract``: articles → one JSON line of entities and relations per article."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from graph.cli.common import (
+    EncodingErrors,
+    EncodingOpt,
+    ModelOpt,
+    PathsArg,
+    Problems,
+    WorkersOpt,
+    err,
+    extract_with_progress,
+    fail_cleanly,
+)
+
+
+def extract(
+    paths: PathsArg,
+    model: ModelOpt = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="Where to write JSON Lines; - for stdout.")] = "-",
+    format: Annotated[str, typer.Option("--format", help="Output format (only jsonl).")] = "jsonl",
+    encoding_errors: EncodingOpt = EncodingErrors.strict,
+    workers: WorkersOpt = 1,
+) -> None:
+    """Extract entities and relations, one JSON line per article in input order."""
+    if format != "jsonl":
+        raise typer.BadParameter(f"unknown format {format!r}; allowed: jsonl", param_hint="--format")
+    from extract.io.files import atomic_open
+    from extract.io.jsonl import write_extractions
+
+    problems = Problems()
+    with fail_cleanly():
+        extractions = extract_with_progress(paths, model, encoding_errors, problems, workers)
+        if output == "-":
+            count = write_extractions(extractions, sys.stdout)
+        else:
+            with atomic_open(output) as handle:
+                count = write_extractions(extractions, handle)
+    err.print(f"{count} articles extracted" + (f", {problems.count} inputs skipped" if problems.count else ""))
+    if problems.count:
+        raise typer.Exit(1)

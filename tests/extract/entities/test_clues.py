@@ -1,0 +1,68 @@
+"""extract.entities.clues: what the words around a mention say of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import by_name, entities, typed_as
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("A delegate from Sevastopol spoke first .", "Sevastopol", "GPE"),  # tagged NORP
+        ("Daniel Brooks of Oxford won the prize .", "Oxford", "GPE"),  # tagged ORG; a hometown
+        ("Historians still argue about the assassin of Lincoln .", "Lincoln", "PERSON"),  # tagged ORG
+        ("Reporters waited outside Pellworth 's home all night .", "Pellworth", "PERSON"),  # tagged ORG
+        ("The prize went to Brightwell , a designer from Malmo .", "Brightwell", "PERSON"),  # tagged ORG
+        ("Yugoslavia recalled its ambassador on Monday .", "Yugoslavia", "GPE"),  # a state that is gone
+    ],
+)
+def test_hometowns_victims_and_owners(nlp, text, name, type_):
+    assert by_name(entities(nlp, text))[name].type == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "label", "type_"),
+    [
+        ("Former Veltrax executive Mara Quinn joined the board .", "Veltrax", "PERSON", "ORG"),  # employs staff
+        ("Nobody at Veltrax 's headquarters would comment .", "Veltrax", "PERSON", "ORG"),  # has headquarters
+        ("A Phoenix newspaper printed the letter .", "Phoenix", "GPE", "GPE"),  # a paper in a known city
+    ],
+)
+def test_what_a_sentence_says_of_a_body_makes_it_an_organisation(nlp, text, word, label, type_):
+    assert typed_as(nlp, text, word, label)[word] == type_
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Nobody was charged in the Delaney slaying .", "Delaney"),  # "in" the slaying, not in a place
+        ("He was jailed for the 1968 slaying of Marlowe .", "Marlowe"),
+        ("Critics blamed the Okuda administration for the delay .", "Okuda"),
+    ],
+)
+def test_victims_and_leaders_are_persons(nlp, text, word):
+    assert typed_as(nlp, text, word, "GPE")[word] == "PERSON"
+
+
+@pytest.mark.model
+def test_an_apposition_naming_a_people_makes_a_person(nlp):
+    ents = by_name(entities(nlp, "Rossi , a Sicilian , was sentenced on Friday ."))  # the model says GPE
+    assert ents["Rossi"].type == "PERSON"
+
+
+@pytest.mark.model
+def test_a_name_in_apposition_to_a_word_for_a_person_is_a_person(nlp):
+    text = "The talks were led by his son and envoy , Prince Amadou Sekou ."
+    assert typed_as(nlp, text, "Prince Amadou Sekou", "GPE")["Prince Amadou Sekou"] == "PERSON"
+
+
+@pytest.mark.model
+def test_an_age_after_a_name_makes_a_person_but_a_year_does_not(nlp):
+    kids = "The children _ Tomas , 15 , and Ilse , 10 _ live upstairs ."
+    assert typed_as(nlp, kids, "Ilse", "GPE")["Ilse"] == "PERSON"  # ", 10 _" closes an age too
+    assert typed_as(nlp, "The flood reached Calais , 2015 , and Dover .", "Calais", "GPE")["Calais"] == "GPE"

@@ -1,0 +1,135 @@
+"""extract.io.ingest: files, folders and JSON Lines → articles; bad input reported."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.errors import InputError
+from extract.io.ingest import MAX_ARTICLE_CHARS, path_id, read_articles
+from tests.conftest import EXAMPLES
+
+
+def collect(paths, **kwargs):
+    errors: list[InputError] = []
+    articles = list(read_articles(paths, on_error=errors.append, **kwargs))
+    return articles, errors
+
+
+def test_examples_folder_reads_every_format():
+    articles, errors = collect([EXAMPLES])
+    assert errors == []
+    ids = [a.id for a in articles]
+    assert "wire-0412" in ids and "wire-0413" in ids
+    suffixes = {a.id.rsplit(".", 1)[-1] for a in articles if a.id.startswith(path_id(EXAMPLES))}
+    assert {"txt", "md", "html"} <= suffixes
+
+
+def test_plain_text_title_is_short_first_line_and_offsets_stay_true(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Minister visits port\n\nThe minister visited the port.\n", encoding="utf-8")
+    (article,) = collect([path])[0]
+    assert article.title == "Minister visits port"
+    assert article.text.startswith("Minister visits port")
+
+
+def test_first_line_that_is_a_sentence_is_not_a_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The minister visited the port on Monday.\n\nShe left.\n", encoding="utf-8")
+    (article,) = collect([path])[0]
+    assert article.title == ""
+
+
+def test_jsonl_fields_and_default_id(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        json.dumps({"id": "x1", "text": "Some text.", "title": "A", "url": "u", "published": "2024-01-01"})
+        + "\n\n"
+        + json.dumps({"text": "Other text."})
+        + "\n",
+        encoding="utf-8",
+    )
+    (first, second), errors = collect([path])
+    assert errors == []
+    assert (first.id, first.title, first.url, first.published) == ("x1", "A", "u", "2024-01-01")
+    assert second.id == f"{path_id(path)}:3"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"caf\xe9 au lait", "not valid UTF-8"),
+    ],
+)
+def test_bad_files_are_reported_and_skipped(tmp_path, content, expected):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text("A fine article about the port.", encoding="utf-8")
+    articles, errors = collect([bad, good])
+    assert [a.id for a in articles] == [path_id(good)]
+    assert len(errors) == 1 and errors[0].path == str(bad) and expected in errors[0].reason
+
+
+def test_non_utf8_can_be_replaced_on_request(tmp_path):
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes(b"Prices rose by \xa3300 in London.")
+    (article,), errors = collect([bad], encoding_errors="replace")
+    assert errors == [] and "\ufffd300" in article.text
+
+
+def test_huge_article_is_refused_not_truncated(tmp_path):
+    path = tmp_path / "huge.jsonl"
+    path.write_text(json.dumps({"id": "big", "text": "a " * (MAX_ARTICLE_CHARS // 2 + 10)}) + "\n")
+    articles, errors = collect([path])
+    assert articles == [] and "limit" in errors[0].reason and errors[0].line == 1
+
+
+def test_jsonl_bad_lines_name_the_line_and_the_rest_is_read(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps({"id": "ok1", "text": "First good article."}),
+        '{"id": "broken", "text": ',
+        json.dumps({"id": "notext"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "ok1", "text": "Duplicate id."}),
+        json.dumps({"id": "empty", "text": "  "}),
+        json.dumps({"id": "ok2", "text": "Second good article."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, errors = collect([path])
+    assert [a.id for a in articles] == ["ok1", "ok2"]
+    assert [e.line for e in errors] == [2, 3, 4, 5, 6]
+    assert "malformed JSON" in errors[0].reason and '"text"' in errors[1].reason
+    assert all(str(path) in str(e) for e in errors)
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    (tmp_path / "empty").mkdir()
+    articles, errors = collect([tmp_path / "nope.txt", tmp_path / "empty"])
+    assert articles == []
+    assert "no such file" in errors[0].reason and "folder has no" in errors[1].reason
+
+
+def test_default_handler_raises(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_articles([tmp_path / "missing.txt"]))
+
+
+def test_a_file_has_one_id_however_it_is_named(monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    spellings = ["examples/calais-visit.txt", "./examples/../examples/calais-visit.txt", str(EXAMPLES / "calais-visit.txt")]
+    ids = {article.id for spelling in spellings for article in collect([spelling])[0]}
+    via_folder = {a.id for a in collect(["examples"])[0] if a.id.endswith("calais-visit.txt")}
+    assert ids == via_folder == {"examples/calais-visit.txt"}
+
+
+def test_files_outside_the_working_directory_get_absolute_ids(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("Some article text.")
+    monkeypatch.chdir(EXAMPLES)
+    assert collect([path])[0][0].id == path.resolve().as_posix()

@@ -1,0 +1,89 @@
+"""newsgraph build: the files it writes, rebuilds that add and replace, inputs it refuses."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.cli import app
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.model
+
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_build_writes_all_files_offline_html(tmp_path):
+    out = tmp_path / "out"
+    result = run("build", EXAMPLES / "calais-visit.txt", "--out", out)
+    assert result.exit_code == 0, result.stderr
+    for name in ("graph.json", "graph.graphml", "graph.html", "extraction.jsonl"):
+        assert (out / name).stat().st_size > 0
+    html = (out / "graph.html").read_text()
+    tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html, flags=re.I)
+    assert tags and not [t for t in tags if re.search(r"(?:src|href)\s*=", t)]
+    graph = json.loads((out / "graph.json").read_text())
+    assert {"nodes", "edges"} <= set(graph)
+    edge = graph["edges"][0]
+    assert {"predicate", "evidence", "count", "confidence"} <= set(edge)
+
+
+def counts(out):
+    graph = json.loads((out / "graph.json").read_text())
+    return len(graph["nodes"]), len(graph["edges"]), sum(e["count"] for e in graph["edges"])
+
+
+def test_rebuilding_adds_new_articles_and_never_duplicates(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", EXAMPLES / "calais-visit.txt", "--out", out).exit_code == 0
+    first = counts(out)
+    assert run("build", EXAMPLES / "calais-visit.txt", "--out", out).exit_code == 0
+    assert counts(out) == first
+    assert run("build", EXAMPLES / "maternity-pay.txt", "--out", out).exit_code == 0
+    grown = counts(out)
+    assert grown[0] > first[0] and grown[2] > first[2]
+    lines = (out / "extraction.jsonl").read_text().splitlines()
+    assert len(lines) == 2
+
+
+def test_changed_article_replaces_its_contribution(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Interior Minister Bernard Cazeneuve visited Calais on Monday.\n")
+    out = tmp_path / "out"
+    assert run("build", article, "--out", out).exit_code == 0
+    names = {n["name"] for n in json.loads((out / "graph.json").read_text())["nodes"]}
+    assert "Bernard Cazeneuve" in names
+    article.write_text("Health Secretary Patricia Hewitt visited Leeds on Monday.\n")
+    assert run("build", article, "--out", out).exit_code == 0
+    names = {n["name"] for n in json.loads((out / "graph.json").read_text())["nodes"]}
+    assert "Patricia Hewitt" in names and "Bernard Cazeneuve" not in names
+    assert len((out / "extraction.jsonl").read_text().splitlines()) == 1
+
+
+def test_build_with_nothing_readable_writes_nothing(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", EXAMPLES / "calais-visit.txt", "--out", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run("build", empty, "--out", out)
+    assert result.exit_code == 1 and str(empty) in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_corrupt_existing_extraction_is_reported_not_overwritten(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    old = '{"doc_id": "x", "text": "X.", "entities": [], "relations": []}\nnot json\n'
+    (out / "extraction.jsonl").write_text(old)
+    result = run("build", EXAMPLES / "harbour-deal.md", "--out", out)
+    assert result.exit_code == 1 and "extraction.jsonl:2" in result.stderr
+    assert (out / "extraction.jsonl").read_text() == old

@@ -1,0 +1,58 @@
+"""newsgraph eval conll04."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.cli import app
+
+
+def test_cli_reports_bad_split_and_exits_1(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "conll04", str(path)])
+    assert result.exit_code == 1
+    assert "bad.json: sentence 0" in result.output
+
+
+def test_cli_help():
+    result = CliRunner().invoke(app, ["eval", "conll04", "--help"])
+    assert result.exit_code == 0 and "--format" in result.output and "--model" in result.output
+
+
+def tiny_split(tmp_path, text: str, relations: list[dict]):
+    """A one-sentence split: two people (tokens 0-3 and 4-6) and a place (token 7)."""
+    entities = [{"type": "Peop", "start": 0, "end": 3}, {"type": "Peop", "start": 4, "end": 6}, {"type": "Loc", "start": 7, "end": 8}]
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps([{"tokens": text.split(), "entities": entities, "relations": relations}]), encoding="utf-8")
+    return path
+
+
+@pytest.mark.model
+def test_cli_json_on_a_tiny_split(tmp_path):
+    path = tiny_split(tmp_path, "Lee Harvey Oswald shot John Kennedy in Dallas .", [{"type": "Kill", "head": 0, "tail": 1}])
+    result = CliRunner().invoke(app, ["eval", "conll04", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["sentences"] == 1
+    assert set(report["entities"]) == {"Peop", "Org", "Loc", "micro"}
+    assert set(report["relations"]) == {"Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In", "micro"}
+    ents = report["entities"]["micro"]
+    assert ents["support"] == 3 and ents["tp"] + ents["fn"] == 3
+    kill = report["relations"]["Kill"]
+    assert kill["support"] == 1 and 0.0 <= kill["f1"] <= 1.0
+
+
+@pytest.mark.model
+def test_cli_can_score_spans_as_extracted(tmp_path):
+    path = tiny_split(tmp_path, "President Ann Lee met Bo Kay in Lyon .", [])
+
+    def people_found(*options: str) -> int:
+        result = CliRunner().invoke(app, ["eval", "conll04", str(path), "--format", "json", *options])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["entities"]["Peop"]["tp"]
+
+    assert people_found() == people_found("--spans-as-extracted") + 1  # only "President Ann Lee" moves

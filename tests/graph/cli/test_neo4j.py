@@ -1,0 +1,63 @@
+"""newsgraph load / remove / query: usage errors and unreachable servers, before any work."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.cli import app
+from graph.cli.common import parse_params
+from graph.store import cypher
+
+SENTENCE = "Interior Minister Ada Quill visited Harbourton."
+
+
+runner = CliRunner()
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_cli_unreachable_server_is_a_clear_error(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(SENTENCE)
+    uri = f"bolt://127.0.0.1:{_closed_port()}"
+    for args in (["load", str(article)], ["query", "RETURN 1"], ["remove", "a1"]):
+        result = runner.invoke(app, [*args, "--uri", uri, "--password", "x"])
+        assert result.exit_code == 1, args
+        assert "cannot reach Neo4j" in result.output and "neo4j-local.sh start" in result.output
+        assert "Traceback" not in result.output
+
+
+def test_parse_params_reads_json_values_else_strings():
+    assert parse_params(["name=Bernard Cazeneuve", "limit=5", "ids=[1, 2]", "flag=true", 'quoted="7"', "eq=a=b"]) == {
+        "name": "Bernard Cazeneuve", "limit": 5, "ids": [1, 2], "flag": True, "quoted": "7", "eq": "a=b",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (["query"], 2, "either CYPHER or --template"),
+        (["query", "RETURN 1", "--template", "roles"], 2, "either CYPHER or --template"),
+        (["query", "RETURN 1", "--param", "novalue"], 2, "KEY=VALUE"),
+        (["query", "--template", "nosuch"], 1, "unknown template 'nosuch'"),
+        (["query", "--template", "roles"], 1, "needs --param name="),
+    ],
+)
+def test_cli_query_rejects_bad_usage_before_connecting(args, code, says):
+    result = runner.invoke(app, [*args, "--uri", f"bolt://127.0.0.1:{_closed_port()}"])
+    assert result.exit_code == code
+    assert says in " ".join(result.output.split())
+
+
+def test_cli_lists_every_template():
+    result = runner.invoke(app, ["query", "--list-templates"])
+    assert result.exit_code == 0
+    for name in cypher.TEMPLATES:
+        assert name in result.output

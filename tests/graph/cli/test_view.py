@@ -1,0 +1,96 @@
+"""`newsgraph view` selection options end to end on a saved graph (no model, no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from graph.build import write_graph_files
+from graph.cli import app
+from graph.view.select import DEFAULT_TOP
+from tests.graph.view.test_select import graph_of
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def saved(tmp_path):
+    graph = graph_of(
+        [("ann", "LEADS", "acme", [("a1", 0.9), ("a2", 0.8)]), ("bob", "WORKS_FOR", "acme", [("a2", 0.6)]),
+         ("bob", "VISIT", "paris", [("a3", 0.4)]), ("dan", "MEET", "eve", [("a4", 0.5)])],
+        types={"acme": "ORG", "paris": "GPE"}, dates={"a1": "2025-01-10", "a2": "2025-02-03", "a3": "2025-03-20"},
+    )  # fmt: skip
+    graph.nodes["ann"]["aliases"] = ["Ms Lopez"]
+    return write_graph_files(graph, tmp_path)["json"]
+
+
+def page_nodes(html: str) -> list[str]:
+    data = re.search(r"var nodesData = (.*?);\n", html).group(1).replace("\\/", "/")
+    return sorted(n["info"]["name"] for n in json.loads(data))
+
+
+def test_focus_by_alias_with_filters_and_the_command_in_the_page(saved, tmp_path):
+    out = tmp_path / "ann.html"
+    result = runner.invoke(app, ["view", str(saved), "-o", str(out), "--focus", "ms lopez", "--radius", "2", "--type", "PERSON,ORG",
+                                 "--password", "hunter2"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert page_nodes(html) == ["Acme", "Ann", "Bob"]
+    assert "Ego network of Ann (radius 2)" in html and "Filtered to types ORG, PERSON" in html
+    assert "--focus &#39;ms lopez&#39; --radius 2 --type PERSON,ORG" in html
+    assert "hunter2" not in html and "--password" not in html
+
+
+def test_top_and_date_window(saved, tmp_path):
+    out = tmp_path / "top.html"
+    result = runner.invoke(app, ["view", str(saved), "-o", str(out), "--top", "2", "--rank", "evidence", "--since", "2025-02"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert page_nodes(html) == ["Acme", "Bob"]
+    assert "Showing the top 2 of" in html and "left out" in html
+
+
+def test_unknown_actor_fails_with_suggestions_and_writes_nothing(saved, tmp_path):
+    out = tmp_path / "none.html"
+    result = runner.invoke(app, ["view", str(saved), "-o", str(out), "--focus", "Bobb"])
+    assert result.exit_code == 1 and "did you mean" in result.output and "Bob" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["--since", "March"], 1), (["--type", "PERSN"], 2), (["--min-confidence", "2"], 2), (["--cypher", "MATCH (n) RETURN n"], 2)],
+)
+def test_bad_options(saved, args, code):
+    result = runner.invoke(app, ["view", str(saved), *args])
+    assert result.exit_code == code, result.output
+
+
+def test_cypher_needs_a_reachable_server(tmp_path):
+    out = tmp_path / "q.html"
+    result = runner.invoke(app, ["view", "--cypher", "MATCH p=()-->() RETURN p", "--uri", "bolt://127.0.0.1:9", "-o", str(out)])
+    assert result.exit_code == 1 and "cannot reach Neo4j" in result.output
+    assert not out.exists()
+
+
+def test_help_shows_the_default_cap():
+    for command in ("view", "build"):
+        result = runner.invoke(app, [command, "--help"], terminal_width=200)
+        assert result.exit_code == 0 and f"default: {DEFAULT_TOP}" in result.output
+
+
+@pytest.mark.model
+def test_build_selection_shapes_only_the_page(tmp_path):
+    from graph.build import read_graph
+    from tests.conftest import EXAMPLES
+
+    result = runner.invoke(app, ["build", str(EXAMPLES / "calais-visit.txt"), "--out", str(tmp_path), "--top", "3"])
+    assert result.exit_code == 0, result.output
+    graph = read_graph(tmp_path / "graph.json")
+    html = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert len(graph) > 3, "graph files keep everything"
+    assert len(page_nodes(html)) == 3 and f"Showing the top 3 of {len(graph)} nodes by degree" in html
+    assert "newsgraph build" in html and "--top 3" in html

@@ -1,0 +1,88 @@
+"""Query texts: only validated labels and types ever reach them, and templates name their parameters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from graph.store import cypher
+
+
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [
+        ("VISIT", "VISIT"),
+        ("has_role", "HAS_ROLE"),
+        ("co-operate", "CO_OPERATE"),
+        ("réélire", "REELIRE"),
+        ("  spaced out  ", "SPACED_OUT"),
+        ("X`]->(n) DETACH DELETE n //", "X_N_DETACH_DELETE_N"),
+        ("42", None),
+        ("1ST", None),
+        ("", None),
+        ("`", None),
+        ("MENTIONS", None),  # newsgraph's own bookkeeping type
+        ("A" * 64, "A" * 64),
+        ("A" * 65, None),
+    ],
+)
+def test_relationship_type_is_normalised_then_validated(predicate, expected):
+    assert cypher.relationship_type(predicate) == expected
+
+
+def test_every_accepted_type_matches_the_strict_pattern():
+    hostile = ["a'b", 'a"b', "a`b", "a\nb", "a;b", "a}b", "ünïcödé", "a-b-c", "{x}", "$param", "a//b"]
+    for text in hostile:
+        result = cypher.relationship_type(text)
+        assert result is None or re.fullmatch(r"[A-Z][A-Z0-9_]{0,63}", result), text
+
+
+def test_relationship_types_travel_as_parameters():
+    assert "MERGE (s)-[r:$(row.type)]->(t)" in cypher.MERGE_RELATIONSHIPS
+    assert "`" not in cypher.MERGE_RELATIONSHIPS
+
+
+def test_merge_entities_takes_labels_from_the_allowlist_only():
+    assert "e:`Person`" in cypher.merge_entities("Person")
+    assert "e:`" not in cypher.merge_entities(None)
+    for bad in ("Villain", "Person`) DETACH DELETE e //", "person"):
+        with pytest.raises(ValueError):
+            cypher.merge_entities(bad)
+
+
+def test_every_model_type_has_a_label():
+    from extract.model import ENTITY_TYPES
+
+    assert set(ENTITY_TYPES) <= set(cypher.ENTITY_LABELS)
+
+
+def _parameters(text: str) -> set[str]:
+    return set(re.findall(r"\$([A-Za-z_]\w*)", text))
+
+
+@pytest.mark.parametrize("name", sorted(cypher.TEMPLATES))
+def test_templates_declare_exactly_the_parameters_they_use(name):
+    template = cypher.TEMPLATES[name]
+    assert template.description.strip()
+    assert _parameters(template.cypher) == set(template.params) | set(template.defaults)
+
+
+def test_template_parameters_overlay_defaults_and_name_the_missing_one():
+    template = cypher.TEMPLATES["comentions"]
+    assert template.parameters({"name": "HRW"}) == {"name": "HRW", "limit": 25}
+    assert template.parameters({"name": "HRW", "limit": 3})["limit"] == 3
+    with pytest.raises(KeyError, match="name"):
+        template.parameters({})
+
+
+def test_writer_queries_take_values_only_as_parameters():
+    writer_queries = [
+        cypher.STORED_ARTICLES, cypher.MENTIONED_BY, cypher.STRIP_EVIDENCE, cypher.DELETE_MENTIONS,
+        cypher.DELETE_ARTICLES, cypher.DELETE_ORPHANS, cypher.UPSERT_ARTICLES, cypher.MERGE_MENTIONS,
+        cypher.REFRESH_ENTITIES, cypher.DELETE_UNSUPPORTED, cypher.merge_entities("Place"),
+        cypher.MERGE_RELATIONSHIPS,
+    ]  # fmt: skip
+    for text in writer_queries:
+        assert _parameters(text) <= {"ids", "rows"}, text
+        assert "{labels}" not in text and "{type}" not in text

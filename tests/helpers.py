@@ -1,0 +1,52 @@
+"""Small helpers shared by test modules: run the pipeline on a sentence and look at what came out."""
+
+from __future__ import annotations
+
+from extract.entities import EntityTable, find_entities
+from extract.model import Article, ArticleExtraction, Entity, Mention, entity_id
+from extract.run.serial import extract_doc
+
+
+def entities(nlp, text: str) -> list[Entity]:
+    """The named entities the entity passes find in ``text`` (ROLE, THING and QUOTE left out)."""
+    table = EntityTable()
+    find_entities(nlp(text), table)
+    return [e for e in table.entities() if e.type not in ("ROLE", "THING", "QUOTE")]
+
+
+def by_name(ents: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in ents}
+
+
+def typed_as(nlp, text: str, name: str, label: str) -> dict[str, str]:
+    """Entities of ``text`` after forcing the model's label on ``name`` (the small model's slips vary)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    words = name.split()
+    i = next(t.i for t in doc if [w.text for w in doc[t.i : t.i + len(words)]] == words)
+    doc.ents = [Span(doc, i, i + len(words), label=label)]
+    table = EntityTable()
+    find_entities(doc, table)
+    return {e.name: e.type for e in table.entities()}
+
+
+def extract(nlp, text: str):
+    """The whole extraction of one text."""
+    return extract_doc(nlp(text), Article(id="t", text=text))
+
+
+def triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(source name, predicate, target name) of every relation extracted from ``text``."""
+    extraction = extract(nlp, text)
+    names = {e.id: e.name for e in extraction.entities}
+    return {(names[r.source], r.predicate, names[r.target]) for r in extraction.relations}
+
+
+def article(doc_id: str, *entities: tuple) -> ArticleExtraction:
+    """``("Name", "TYPE", "alias", …)`` per entity, one mention each."""
+    ents = tuple(
+        Entity(entity_id(name, type_), name, type_, tuple(aliases), (Mention(0, len(name), name, type_),))
+        for name, type_, *aliases in entities
+    )
+    return ArticleExtraction(Article(doc_id, "text"), ents)
