@@ -25,10 +25,12 @@ from collections.abc import Iterable
 from extract.model import ArticleExtraction
 from extract.resolve.merger import Merger, Resolution, gather
 from extract.resolve.rules import MERGES_FORMAT, MergeRule, MergeRules, load_merge_rules, parse_merge_rules
+from extract.resolve.sightings import Sighting, all_sightings, sightings
 from extract.resolve.steps import apply_rules, merge_acronyms, merge_aliases, merge_surnames, merge_types
 
 __all__ = [
-    "MERGES_FORMAT", "STEPS", "MergeRule", "MergeRules", "Resolution", "load_merge_rules", "parse_merge_rules", "resolve",
+    "MERGES_FORMAT", "STEPS", "MergeRule", "MergeRules", "Resolution", "Sighting", "load_merge_rules", "parse_merge_rules",
+    "resolve", "resolve_sightings", "sightings",
 ]  # fmt: skip
 
 #: The automatic merges, in order (the user's rules come first, see ``resolve``).
@@ -37,7 +39,12 @@ STEPS = (merge_types, merge_aliases, merge_surnames, merge_acronyms)
 
 def resolve(extractions: Iterable[ArticleExtraction], rules: MergeRules | None = None) -> Resolution:
     """Merge ids that name the same actor across articles (one pass over ``extractions``)."""
-    known = gather(extractions)
+    return resolve_sightings(all_sightings(extractions), rules)
+
+
+def resolve_sightings(articles: Iterable[Iterable[Sighting]], rules: MergeRules | None = None) -> Resolution:
+    """``resolve`` from each article's sightings (``extract.resolve.sightings``) instead of the articles."""
+    known = gather(articles)
     resolution = Resolution()
     merger = Merger(known, resolution)
     apply_rules(merger, rules or MergeRules())

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.lexicon.people import HONORIFICS, NOBILITY
-from extract.model import NAMED_TYPES, ArticleExtraction, normalize_name
+from extract.model import normalize_name
+from extract.resolve.sightings import Sighting
 
 #: Words before a name that are no part of it ("Mr", "Lord").
 TITLE_WORDS = HONORIFICS | NOBILITY
@@ -58,19 +59,17 @@ class Known:
         return words
 
 
-def gather(extractions: Iterable[ArticleExtraction]) -> dict[str, Known]:
-    """One streamed pass: per id, its name, type and counts (only named entities take part)."""
+def gather(articles: Iterable[Iterable[Sighting]]) -> dict[str, Known]:
+    """One streamed pass over each article's sightings: per id, its name, type and counts."""
     known: dict[str, Known] = {}
-    for extraction in extractions:
-        for entity in extraction.entities:
-            if entity.type not in NAMED_TYPES:
-                continue
-            info = known.get(entity.id)
+    for article in articles:
+        for seen in article:
+            info = known.get(seen.id)
             if info is None:
-                info = known[entity.id] = Known(entity.name, entity.type)
+                info = known[seen.id] = Known(seen.name, seen.type)
             info.articles += 1
-            info.mentions += len(entity.mentions)
-            info.aliases.update(normalize_name(a) for a in entity.aliases)
+            info.mentions += seen.mentions
+            info.aliases.update(normalize_name(a) for a in seen.aliases)
     return known
 
 

@@ -1,0 +1,67 @@
+"""ArticleExtraction → sightings: what one article says of each named entity, all that resolution reads.
+
+Resolution across articles never needs the articles themselves, only their sightings, so a store that
+keeps each article's sightings (``Sighting.to_dict`` is JSON-ready) can resolve its whole corpus again
+after a load, in any order, without the texts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from extract.model import NAMED_TYPES, ArticleExtraction
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One article's word on one entity id: its name, type, other names, how often, and in which relations.
+
+    ``relations`` counts the predicates the entity takes part in, as ``"PREDICATE>"`` (it is the source)
+    or ``">PREDICATE"`` (the target): what it does says what it is (only a person holds a role).
+    """
+
+    id: str
+    name: str
+    type: str
+    mentions: int = 1
+    aliases: tuple[str, ...] = ()
+    relations: tuple[tuple[str, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "type": self.type, "mentions": self.mentions,
+            "aliases": list(self.aliases), "relations": [list(r) for r in self.relations],
+        }  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sighting:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            mentions=int(data.get("mentions", 1)),
+            aliases=tuple(data.get("aliases", ())),
+            relations=tuple((str(p), int(n)) for p, n in data.get("relations", ())),
+        )
+
+
+def sightings(extraction: ArticleExtraction) -> list[Sighting]:
+    """The sightings of one article's named entities (roles, things and quotes are not resolved)."""
+    taking: dict[str, Counter[str]] = {}
+    for rel in extraction.relations:
+        taking.setdefault(rel.source, Counter())[rel.predicate + ">"] += 1
+        taking.setdefault(rel.target, Counter())[">" + rel.predicate] += 1
+    return [
+        Sighting(e.id, e.name, e.type, len(e.mentions), e.aliases, tuple(sorted(taking.get(e.id, Counter()).items())))
+        for e in extraction.entities
+        if e.type in NAMED_TYPES
+    ]
+
+
+def all_sightings(extractions) -> Iterator[list[Sighting]]:
+    """One list of sightings per extraction, streamed."""
+    for extraction in extractions:
+        yield sightings(extraction)
