@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.model import ArticleExtraction
+from extract.resolve import Resolution
 
 
 @dataclass
@@ -45,18 +46,28 @@ def article_row(extraction: ArticleExtraction) -> dict[str, str]:
     }  # fmt: skip
 
 
-def share(extraction: ArticleExtraction, canonical: Callable[[str], str], reasons: dict[str, str]) -> Share:
-    """Fold one article: entities under their canonical ids; relations between two names of one actor dropped."""
+def share(extraction: ArticleExtraction, canonical: Callable[[str], str] | Resolution, reasons: dict[str, str]) -> Share:
+    """Fold one article: entities under their canonical ids; relations between two names of one actor dropped.
+
+    Given a ``Resolution``, its names kept apart in this article stay apart, and each resolved actor
+    takes the name and type the resolution decided for it.
+    """
     art = extraction.article
+    display: dict[str, tuple[str, str]] = {}
+    if isinstance(canonical, Resolution):
+        display = canonical.display
+        canonical = canonical.for_article(art.id)
     entities: dict[str, EntityShare] = {}
     for entity in extraction.entities:
         nid = canonical(entity.id)
         part = entities.get(nid)
         if part is None:
-            part = entities[nid] = EntityShare(nid, (entity.name, entity.type))
-        if nid == entity.id:
+            part = entities[nid] = EntityShare(nid, display.get(nid, (entity.name, entity.type)))
+        if nid in display:
+            part.own = display[nid]
+        elif nid == entity.id:
             part.own = (entity.name, entity.type)
-        else:
+        if nid != entity.id:
             part.merged.setdefault(entity.id, reasons.get(entity.id, ""))
         for name in (entity.name, *entity.aliases):
             if name not in part.names:

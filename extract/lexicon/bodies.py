@@ -51,3 +51,17 @@ OWNED_BY_BODIES = frozenset({
     "shareholder", "shareholders", "shares", "stock", "profit", "profits", "subsidiary", "subsidiaries",
     "headquarters", "employee", "employees", "workforce", "board", "takeover", "revenue", "revenues",
 })  # fmt: skip
+#: Words a body is described by in apposition ("Liffe, the futures exchange", "Merrill Lynch, the
+#: investment bank"): a role with one of these heads says its holder is a body, not a person.
+BODY_DESCRIPTIONS = KIND_OF_BODY | ORG_NOUNS | frozenset({
+    "giant", "carmaker", "automaker", "lender", "exchange", "regulator", "watchdog", "operator",
+    "subsidiary", "conglomerate", "publisher", "supplier", "brewer", "miner", "telecom", "utility", "outfit",
+    "house", "studio", "label", "developer", "organiser", "body", "side", "consortium",
+})  # fmt: skip
+#: Words that describe a body without naming it, dropped in its short name ("BBC" for "BBC News",
+#: "Jupiter" for "Jupiter Research", "Apple" for "Apple Computer"); not the words of a division with a
+#: life of its own ("Sony Pictures", "BT Retail").
+GENERIC_BODY_WORDS = CORPORATE_SUFFIXES | frozenset({
+    "computer", "computers", "electronics", "software", "communications", "labs", "research", "networks",
+    "news", "online", "com", "worldwide",
+})  # fmt: skip

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 #: (list, list) → the words both write, space-separated.
 OVERLAPS = {
+    ("bodies.BODY_DESCRIPTIONS", "bodies.ORG_HEADS"): "exchange",
+    ("bodies.BODY_DESCRIPTIONS", "bodies.OWNED_BY_BODIES"): "subsidiary",
+    ("bodies.GENERIC_BODY_WORDS", "bodies.ORG_HEADS"): "news",
+    ("places.COUNTRY_ALIASES", "places.NOT_COUNTRY_NAMES"): "england northern ireland scotland wales",
     ("bodies.BODY_NOUNS", "bodies.COMPANY_WORDS"): "bank company group party",
     ("bodies.BODY_NOUNS", "bodies.KIND_OF_BODY"): "agency bank company group network party union",
     ("bodies.BODY_NOUNS", "bodies.OWNED_BY_BODIES"): "board",

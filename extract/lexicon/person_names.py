@@ -48,3 +48,18 @@ def is_given_name(word: str) -> bool:
 
 def is_family_name(word: str) -> bool:
     return word.lower() in family_names()
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer  # the hand-curated nickname lists of the ``nicknames`` package
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=8192)
+def nicknames(given: str) -> frozenset[str]:
+    """Given names that stand for the same name ("bernard" → "bernie", "bernie" → "bernard"), lower case."""
+    namer = _nicknamer()
+    word = given.lower()
+    return frozenset(namer.nicknames_of(word) | namer.canonicals_of(word))

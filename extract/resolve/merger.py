@@ -1,9 +1,9 @@
-"""The machinery of cross-article resolution: what the corpus says about each entity id, and a union-find
-over ids that refuses forbidden merges and remembers why each merge was made."""
+"""The machinery of cross-article resolution: what the corpus says about each entity id, a union-find over
+ids that refuses forbidden merges and remembers why each merge was made, and the resolution it yields."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -13,22 +13,61 @@ from extract.resolve.sightings import Sighting
 
 #: Words before a name that are no part of it ("Mr", "Lord").
 TITLE_WORDS = HONORIFICS | NOBILITY
+#: Words before a name that are a modifier, not a part of it ("ex-Yukos", "the former Yukos").
+MODIFIERS = frozenset({"ex", "former", "the", "senior", "junior"})
+
+
+def clean_key(name: str) -> str:
+    """The normalised name without a leading modifier or a trailing possessive ("ex-Yukos's" → "yukos")."""
+    words = normalize_name(name).split()
+    while len(words) > 1 and words[0] in MODIFIERS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in ("s", "the", "of", "and"):
+        words = words[:-1]
+    return " ".join(words)
+
+
+@dataclass
+class Candidate:
+    """A merge or a type a rule considered and did not take: what a person may want to settle."""
+
+    kind: str  # "merge" or "type"
+    ids: tuple[str, ...]
+    articles: int  # how many articles the decision affects
+    why: str
+    line: str = ""  # the --merges line that accepts it
 
 
 @dataclass
 class Resolution:
     """``canonical[id]`` is the id an entity is merged into; ``reasons[id]`` says why.
 
-    ``notes`` lists what the user may want to know but that changed nothing: rules of the merges file
-    that matched no entity, merges refused because the file forbids them, ambiguous surnames.
+    ``display[canonical id]`` is the (name, type) the merged actor is shown with and ``decisions`` why
+    that type; ``local[(article, id)]`` keeps a name apart from its global actor in an article that
+    names a namesake too. ``notes`` lists what changed nothing but a user may want to know;
+    ``candidates`` the merges and types the rules were least sure of (``newsgraph review``).
     """
 
     canonical: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    display: dict[str, tuple[str, str]] = field(default_factory=dict)
+    decisions: dict[str, str] = field(default_factory=dict)
+    local: dict[tuple[str, str], str] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
 
     def __call__(self, eid: str) -> str:
         return self.canonical.get(eid, eid)
+
+    def for_article(self, article_id: str):
+        """The id mapping inside one article: the global one, but for the names kept apart there."""
+        if not self.local:
+            return self
+
+        def canonical(eid: str) -> str:
+            return self.local.get((article_id, eid)) or self.canonical.get(eid, eid)
+
+        return canonical
 
     def merge(self, eid: str, into: str, reason: str) -> None:
         if eid != into:
@@ -44,32 +83,58 @@ class Known:
     type: str
     articles: int = 0
     mentions: int = 0
-    aliases: set[str] = field(default_factory=set)
+    aliases: Counter[str] = field(default_factory=Counter)  # normalised aliases, by articles
+    names: Counter[str] = field(default_factory=Counter)  # exact names, by articles
+    types: Counter[str] = field(default_factory=Counter)  # types, by articles
+    relations: Counter[str] = field(default_factory=Counter)
+    members: Counter[tuple[str, str]] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)  # role names, by articles
+    seen_in: set[str] = field(default_factory=set)  # article ids, when known
+    kind: str = ""  # the type its own corpus evidence gives it, before any merge (``decide.decide_type``)
 
     @property
     def key(self) -> str:
         return normalize_name(self.name)
 
     @property
+    def clean(self) -> str:
+        return clean_key(self.name)
+
+    @property
     def words(self) -> list[str]:
-        """Normalised words of the name without a leading "Mr" or "Lord"."""
-        words = self.key.split()
+        """Clean words of the name without a leading "Mr" or "Lord"."""
+        words = self.clean.split()
         while len(words) > 1 and words[0] in TITLE_WORDS:
             words = words[1:]
         return words
 
+    def share(self, type_: str) -> float:
+        return self.types[type_] / self.articles if self.articles else 0.0
 
-def gather(articles: Iterable[Iterable[Sighting]]) -> dict[str, Known]:
-    """One streamed pass over each article's sightings: per id, its name, type and counts."""
+
+def gather(articles: Iterable) -> dict[str, Known]:
+    """One streamed pass over each article's sightings: per id, its names, types and counts.
+
+    Items are lists of sightings, or (article id, sightings) pairs when the article ids are known (they
+    let resolution keep namesakes apart inside one article).
+    """
     known: dict[str, Known] = {}
     for article in articles:
-        for seen in article:
+        article_id, seen_list = article if isinstance(article, tuple) else (None, article)
+        for seen in seen_list:
             info = known.get(seen.id)
             if info is None:
                 info = known[seen.id] = Known(seen.name, seen.type)
             info.articles += 1
             info.mentions += seen.mentions
-            info.aliases.update(normalize_name(a) for a in seen.aliases)
+            info.aliases.update({normalize_name(a) for a in seen.aliases})
+            info.names[seen.name] += 1
+            info.types[seen.type] += 1
+            info.relations.update(dict(seen.relations))
+            info.members.update(seen.members)
+            info.roles.update(set(seen.roles))
+            if article_id is not None:
+                info.seen_in.add(article_id)
     return known
 
 
@@ -81,6 +146,7 @@ class Merger:
         self.parent: dict[str, str] = {}
         self.pinned: set[str] = set()  # roots the user chose as the name to keep
         self.tags: dict[str, set[tuple[int, int]]] = defaultdict(set)  # root → (never rule, side)
+        self.forced: dict[str, str] = {}  # root → the name a merges file chose to keep
         self.resolution = resolution
 
     def find(self, eid: str) -> str:
@@ -109,6 +175,26 @@ class Merger:
             a, b = b, a
         self.parent[a] = b
         self.tags[b] |= self.tags.pop(a, set())
-        for merged in {a, eid, into} - {b}:
+        if a in self.forced and b not in self.forced:
+            self.forced[b] = self.forced.pop(a)
+        for merged in (eid, into, a, b):  # which id ends up canonical is decided later, by name
             self.resolution.reasons.setdefault(merged, reason)
         return True
+
+    def groups(self) -> dict[str, list[str]]:
+        """Root → the ids merged into it (sorted), for every id."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for eid in sorted(self.known):
+            groups[self.find(eid)].append(eid)
+        return groups
+
+    def group_of(self, eid: str) -> list[str]:
+        root = self.find(eid)
+        return [e for e in self.known if self.find(e) == root]
+
+
+def total(known: dict[str, Known], ids: Iterable[str], attribute: str = "articles") -> int:
+    return sum(getattr(known[e], attribute) for e in ids)
+
+
+__all__ = ["Candidate", "Known", "Merger", "Resolution", "Sighting", "clean_key", "gather", "total"]

@@ -14,6 +14,9 @@ from typing import Any
 
 from extract.model import NAMED_TYPES, ArticleExtraction
 
+#: Predicates that tie a person to a body: who leads, works for, speaks for or belongs to it.
+AFFILIATIONS = frozenset({"LEADS", "WORKS_FOR", "SPOKESPERSON_FOR", "MEMBER_OF"})
+
 
 @dataclass(frozen=True, slots=True)
 class Sighting:
@@ -21,6 +24,10 @@ class Sighting:
 
     ``relations`` counts the predicates the entity takes part in, as ``"PREDICATE>"`` (it is the source)
     or ``">PREDICATE"`` (the target): what it does says what it is (only a person holds a role).
+    ``roles`` names the roles the article gives it ("investment bank" says a body, "chief executive" a
+    person). ``members`` lists who the article says leads, works for, speaks for or belongs to the entity,
+    as (predicate, entity id): two names one person leads are likely one party ("Tory leader Michael
+    Howard", "Conservative leader Michael Howard").
     """
 
     id: str
@@ -29,11 +36,14 @@ class Sighting:
     mentions: int = 1
     aliases: tuple[str, ...] = ()
     relations: tuple[tuple[str, int], ...] = ()
+    members: tuple[tuple[str, str], ...] = ()
+    roles: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "name": self.name, "type": self.type, "mentions": self.mentions,
             "aliases": list(self.aliases), "relations": [list(r) for r in self.relations],
+            "members": [list(m) for m in self.members], "roles": list(self.roles),
         }  # fmt: skip
 
     @classmethod
@@ -45,17 +55,30 @@ class Sighting:
             mentions=int(data.get("mentions", 1)),
             aliases=tuple(data.get("aliases", ())),
             relations=tuple((str(p), int(n)) for p, n in data.get("relations", ())),
+            members=tuple((str(p), str(e)) for p, e in data.get("members", ())),
+            roles=tuple(str(r) for r in data.get("roles", ())),
         )
 
 
 def sightings(extraction: ArticleExtraction) -> list[Sighting]:
     """The sightings of one article's named entities (roles, things and quotes are not resolved)."""
     taking: dict[str, Counter[str]] = {}
+    members: dict[str, set[tuple[str, str]]] = {}
+    roles: dict[str, set[str]] = {}
+    names = {e.id: e.name for e in extraction.entities}
     for rel in extraction.relations:
+        if rel.predicate == "HAS_ROLE" and rel.target in names:
+            roles.setdefault(rel.source, set()).add(names[rel.target])
         taking.setdefault(rel.source, Counter())[rel.predicate + ">"] += 1
         taking.setdefault(rel.target, Counter())[">" + rel.predicate] += 1
+        if rel.predicate in AFFILIATIONS:
+            members.setdefault(rel.target, set()).add((rel.predicate, rel.source))
     return [
-        Sighting(e.id, e.name, e.type, len(e.mentions), e.aliases, tuple(sorted(taking.get(e.id, Counter()).items())))
+        Sighting(
+            e.id, e.name, e.type, len(e.mentions), e.aliases,
+            tuple(sorted(taking.get(e.id, Counter()).items())), tuple(sorted(members.get(e.id, ()))),
+            tuple(sorted(roles.get(e.id, ()))),
+        )  # fmt: skip
         for e in extraction.entities
         if e.type in NAMED_TYPES
     ]

