@@ -18,6 +18,10 @@ NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WO
 #: Types of relation ends that are not named entities.
 CONCEPT_TYPES = ("ROLE", "THING", "QUOTE")
 ENTITY_TYPES = NAMED_TYPES + CONCEPT_TYPES
+#: What the words around a mention can say of it: "person" ("X, 45,", "shot X", "X's wife"), "speaks"
+#: (the subject of "said", or "Mr X"), "body" ("X spokesman Y", "X's shareholders", "X said its"),
+#: "place" ("western X", "X, Alaska", "a X native") and "in" ("in X", "visited X").
+CLUES = ("person", "speaks", "body", "place", "in")
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -89,22 +93,30 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """An actor, place, role or thing as found in one article (or merged across articles)."""
+    """An actor, place, role or thing as found in one article (or merged across articles).
+
+    ``clues`` counts the mentions whose words say what it is (``CLUES``): the corpus-level type reads
+    them, as one article's clues outweigh nothing of another's.
+    """
 
     id: str
     name: str
     type: str
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    clues: tuple[tuple[str, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
             "aliases": list(self.aliases),
             "mentions": [m.to_dict() for m in self.mentions],
         }
+        if self.clues:
+            data["clues"] = dict(self.clues)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
@@ -114,6 +126,7 @@ class Entity:
             type=data["type"],
             aliases=tuple(data.get("aliases", ())),
             mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+            clues=tuple(sorted((str(k), int(v)) for k, v in (data.get("clues") or {}).items())),
         )
 
 

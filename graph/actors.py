@@ -37,10 +37,13 @@ HUBS = 100
 _DROPPED = HONORIFICS | {"sir", "lord", "lady", "dame", "the"}
 
 
-def form_key(text: str) -> str:
-    """A form as compared: normalised, without a leading honorific or "the" ("Mr Ebbers" → "ebbers")."""
+def form_key(text: str, *, keep_the: bool = False) -> str:
+    """A form as compared: normalised, without a leading honorific or "the" ("Mr Ebbers" → "ebbers").
+
+    Gold forms keep a written "The" ("The Sun" is a paper; the gold writes forms without a leading
+    "the" unless it belongs to the name)."""
     words = normalize_name(text).split()
-    while len(words) > 1 and words[0] in _DROPPED:
+    while len(words) > 1 and words[0] in _DROPPED and not (keep_the and words[0] == "the"):
         words = words[1:]
     return " ".join(words)
 
@@ -78,7 +81,7 @@ def load_gold(path: str | Path) -> Gold:
             type_ = str(item["type"])
             if type_ not in GOLD_TYPES:
                 raise ValueError(f"actor {i} ({item.get('name')!r}): type {type_!r} is not one of {', '.join(sorted(GOLD_TYPES))}")
-            forms = frozenset(form_key(f) for f in [item["name"], *item.get("forms", ())] if form_key(f))
+            forms = frozenset(form_key(f, keep_the=True) for f in [item["name"], *item.get("forms", ())] if form_key(f))
             actors.append(GoldActor(str(item["name"]), type_, forms, int(item.get("articles", 0))))
         apart = tuple((str(p["a"]), str(p["b"])) for p in data.get("apart", ()))
         junk = frozenset(form_key(j["name"]) for j in data.get("junk", ()))

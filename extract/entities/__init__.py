@@ -83,6 +83,23 @@ def cluster_mentions(doc: Doc, cands: list[Candidate]) -> list[Cluster]:
     return clusters
 
 
+def clues_of(doc: Doc, cand: Candidate) -> list[str]:
+    """What the words around one mention say of it (``extract.model.CLUES``)."""
+    found = []
+    if cand.person_evidence:
+        found.append("person")
+    elif cand.person_context:
+        found.append("speaks")
+    its = doc.has_annotation("SENT_START") and any(t.lower_ == "its" for t in doc[cand.start].sent)
+    if cand.org_evidence or its:
+        found.append("body")
+    if cand.place_evidence:
+        found.append("place")
+    elif cand.place_context:
+        found.append("in")
+    return found
+
+
 def find_entities(doc: Doc, table: EntityTable) -> None:
     """Add the named entities of ``doc`` to ``table``: cleaned, merged into actors, typed by vote.
 
@@ -96,7 +113,8 @@ def find_entities(doc: Doc, table: EntityTable) -> None:
             span = Span(doc, cand.start, cand.end, label=cluster.type)
             ent_spans.append(span)
             text = " ".join(span.text.split())
-            table.add(cluster.name, cluster.type, Mention(span.start_char, span.end_char, text, cluster.type), range(cand.start, cand.end))
+            mention = Mention(span.start_char, span.end_char, text, cluster.type)
+            table.add(cluster.name, cluster.type, mention, range(cand.start, cand.end), clues_of(doc, cand))
     named = {i for span in ent_spans for i in range(span.start, span.end)}
     others = [e for e in doc.ents if e.label_ not in NAMED_TYPES and not any(i in named for i in range(e.start, e.end))]
     doc.ents = sorted(ent_spans + others, key=lambda s: s.start)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from extract.entities.candidate import Candidate, bare
 from extract.lexicon.bodies import CORPORATE_SUFFIXES, ORG_HEADS
-from extract.lexicon.gazetteer import place_of
+from extract.lexicon.gazetteer import country_code, place_of
 from extract.lexicon.grammar import FUNCTION_WORDS
 from extract.lexicon.people import HONORIFICS, NAME_PARTICLES, PEERAGE
 from extract.lexicon.places import FAC_HEADS, LOC_HEADS, PLACE_COMPOUND_NOUNS
@@ -221,7 +221,7 @@ def _link_initials(art: ArticleMentions) -> None:
     spelled: dict[str, set[str]] = defaultdict(set)
     anchor: dict[str, int] = {}
     for i, cand in enumerate(art.cands):
-        words = art.words[i]
+        words = [w for w in art.words[i] if not w.islower()]  # "Aceh province" spells no "AP"
         if cand.label in ("ORG", "GPE", "LOC", "FAC") and len(words) >= 2 and not art.acronym(i):
             for form in {initials(words), initials(words, split_hyphens=True)}:
                 if len(form) >= 2:
@@ -230,6 +230,8 @@ def _link_initials(art: ArticleMentions) -> None:
     found: dict[str, int] = {}
     for i, cand in enumerate(art.cands):
         letters = art.acronym(i)
+        if letters and country_code(cand.name_span(art.doc).text) and art.cands[anchor.get(letters, i)].label not in ("GPE", "LOC"):
+            continue  # "US" is the country, not "UBS Securities" or "Universal Studio"
         if letters and not cand.honorific and len(spelled.get(letters, ())) == 1 and i not in art.links.dependent:
             art.links.link(i, anchor[letters])
             found[cand.name_span(art.doc).text] = anchor[letters]
@@ -273,6 +275,9 @@ def _link_surnames(art: ArticleMentions) -> None:
             continue
         if cand.fixed and cand.label != "PERSON":
             continue  # a rule already knows this is an organisation or a place
+        its = art.doc.has_annotation("SENT_START") and any(t.lower_ == "its" for t in art.doc[cand.start].sent)
+        if cand.label == "ORG" and (cand.org_evidence or its):
+            continue  # "Ford said its sales rose": the company, not Bill Ford
         if cand.label in ("GPE", "LOC") and place_of(key) is not None:
             continue
         names = by_suffix.get(key)
@@ -339,8 +344,8 @@ def _link_short_org_names(art: ArticleMentions) -> None:
         names = by_prefix.get(art.keys[i])
         if not names or len(names) != 1 or cand.label == "PERSON" and cand.honorific:
             continue
-        if cand.label in ("GPE", "LOC") and place_of(art.keys[i]) is not None:
-            continue
+        if cand.label in ("GPE", "LOC") and place_of(art.keys[i]) is not None or country_code(cand.name_span(art.doc).text):
+            continue  # "US" is no short name of "US Airways"
         (name,) = names
         if art.links.find(i) != art.links.find(owner[name]):
             art.links.link(i, owner[name])

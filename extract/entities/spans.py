@@ -15,8 +15,9 @@ from extract.entities.candidate import TRAILING_JUNK, Candidate, Draft, bare, is
 from extract.entities.wire import dateline_split, wire_headers
 from extract.lexicon.bodies import ORG_HEADS
 from extract.lexicon.gazetteer import lookup
-from extract.lexicon.kinds import TIME_ZONES
-from extract.lexicon.people import HONORIFICS, NAME_PARTICLES, NOBILITY, PEERAGE
+from extract.lexicon.kinds import DATE_WORDS, TIME_ZONES
+from extract.lexicon.people import HONORIFICS, NAME_MODIFIERS, NAME_PARTICLES, NOBILITY, PEERAGE
+from extract.lexicon.person_names import is_given_name
 from extract.lexicon.places import BUILDINGS, FAC_HEADS, LOC_HEADS, POSSESSIVE_BUILDINGS, STATE_ABBREVIATIONS
 from extract.lexicon.roles import OCCUPATIONS, RANK_ABBREVIATIONS, TITLES
 from extract.model import NAMED_TYPES
@@ -107,6 +108,12 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
             start += 1
         elif label == "PERSON" and (bare(tok) in TITLES or tok.lower_ in OCCUPATIONS) and start + 1 < end and doc[start + 1].is_title:
             start += 1  # "President Moi", "Composer Philip Glass": the title is a role, not part of the name
+        elif tok.lower_ in ("ex", "former") and start + 2 < end and doc[start + 1].text == "-":
+            start += 2  # "ex-Yukos": the former name of a body is still its name
+        elif tok.lower_ in DATE_WORDS and start + 1 < end and doc[start + 1].is_title:
+            start += 1  # "Tuesday Mr Ebbers"
+        elif label == "PERSON" and end - start >= 3 and _modifier_before_name(doc, start, end):
+            start += 1  # "Tory Liam Fox", "Senior Ann Bell": a party or a modifier, then the name
         else:
             break
     words = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]
@@ -254,3 +261,10 @@ def without_overlaps(cands: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(cand)
     return kept
+
+
+def _modifier_before_name(doc: Doc, start: int, end: int) -> bool:
+    """A party or a standing before a person's name ("Tory Liam Fox", "Senior Ann Bell"): a word of
+    ``NAME_MODIFIERS`` followed by a common given name."""
+    first, second = doc[start], doc[start + 1]
+    return first.lower_ in NAME_MODIFIERS and second.is_title and is_given_name(second.text) and doc[start + 2].is_title

@@ -6,6 +6,8 @@ hands out stable ids (``extract.model.entity_id``).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -19,6 +21,7 @@ class _Record:
     type: str
     mentions: list[Mention] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    clues: Counter[str] = field(default_factory=Counter)
 
 
 class EntityTable:
@@ -28,14 +31,16 @@ class EntityTable:
         self._records: dict[str, _Record] = {}
         self._by_token: dict[int, str] = {}
 
-    def add(self, name: str, type_: str, mention: Mention, tokens: range | None = None) -> str:
-        """Register a mention of ``name`` (an entity of ``type_``); returns the entity's id."""
+    def add(self, name: str, type_: str, mention: Mention, tokens: range | None = None, clues: Iterable[str] = ()) -> str:
+        """Register a mention of ``name`` (an entity of ``type_``), with what its words say of it (``CLUES``);
+        returns the entity's id."""
         eid = entity_id(name, type_)
         record = self._records.get(eid)
         if record is None:
             record = self._records[eid] = _Record(name, type_)
         if mention not in record.mentions:
             record.mentions.append(mention)
+            record.clues.update(clues)
         if mention.text != record.name:
             record.aliases.add(mention.text)
         for i in tokens or ():
@@ -59,6 +64,7 @@ class EntityTable:
                 type=rec.type,
                 aliases=tuple(sorted(a for a in rec.aliases if normalize_name(a) != normalize_name(rec.name))),
                 mentions=tuple(sorted(rec.mentions, key=lambda m: m.start)),
+                clues=tuple(sorted(rec.clues.items())),
             )
             for eid, rec in ordered
         )

@@ -14,6 +14,7 @@ from extract.entities.clues import aged, who_follows
 from extract.entities.wire import untagged_datelines
 from extract.lexicon.bodies import ORG_HEADS
 from extract.lexicon.gazetteer import lookup
+from extract.lexicon.kinds import DATE_WORDS
 from extract.lexicon.people import HONORIFICS, PEERAGE, PERSON_NOUNS
 from extract.lexicon.person_names import is_family_name
 from extract.lexicon.places import FAC_HEADS, LOC_HEADS, PLACE_PREPOSITIONS
@@ -33,7 +34,10 @@ def untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candidat
         if tok.pos_ != "PROPN" and not (tok.is_alpha and _described_as_a_person(doc, tok)):
             continue  # a common noun, unless "Winter , 53 ," or "Pellow , who …" says otherwise
         if _in_a_persons_slot(doc, tok) and lookup(tok.text) is None and tok.lower_ not in ORG_HEADS | PERSON_NOUNS:
-            start = min((c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i), default=tok.i)
+            start = min(
+                (c.i for c in tok.children if c.dep_ in ("compound", "flat") and c.i < tok.i and c.ent_type_ != "DATE" and c.lower_ not in DATE_WORDS),
+                default=tok.i,
+            )  # not "Tuesday" in "on Tuesday Mr Ebbers denied"
             if all(t.is_title and (t.pos_ == "PROPN" or t.i == tok.i) and t.i not in taken for t in doc[start : tok.i + 1]):
                 speaker = Candidate(start, tok.i + 1, "PERSON", start, person_context=True)
                 if tok.i > start and bare(doc[start]) in HONORIFICS | PEERAGE:

@@ -123,9 +123,9 @@ def country_code(name: str) -> str | None:
     """
     letters = name.replace(".", "").replace(" ", "")
     key = normalize_name(name)
-    if letters.isupper() and 2 <= len(letters) <= 3:
-        code = letters if letters in _country_codes() else _country_names().get(key) or _country_names().get(letters.lower())
-        code = _iso2(code) if code and len(code) == 3 else code
+    if letters.isupper() and 2 <= len(letters) <= 3:  # "UK", "USA", "UAE"; never a bare ISO code ("JP Morgan", "BT")
+        place = places().get(letters.lower())
+        code = _country_names().get(letters.lower()) or (_code_of(letters.lower()) if place is not None and place.kind == "country" else None)
         return code if code in _country_codes() else None
     code = _country_names().get(key)
     if code is None or code not in _country_codes():
@@ -136,6 +136,11 @@ def country_code(name: str) -> str | None:
     own = set(normalize_name(_country_name(code)).split())
     words = set(key.split())
     return code if words and (words <= own or own <= words) else None
+
+
+def _code_of(key: str) -> str | None:
+    """The code of a country the place list knows by another name ("us", "u s" → "US")."""
+    return {"us": "US", "u s": "US"}.get(key) or _country_names().get(key)
 
 
 @lru_cache(maxsize=512)
@@ -208,3 +213,9 @@ def is_big_city(key: str) -> bool:
     """A city named so is big enough that a bare mention is most likely the city ("Frankfurt", not "Mercedes")."""
     place = places().get(key)
     return place is not None and place.kind == "city" and place.population >= MIN_NAMED_CITY_POPULATION or key in _city_keys()
+
+
+def place_in_country(key: str) -> str | None:
+    """The country the country data places a normalised name in, whatever it names there: the country,
+    a region ("yorkshire"), a city, or its people ("german")."""
+    return _country_names().get(key)

@@ -34,3 +34,8 @@ NON_THINGS = frozenset(
     "day week month year time today yesterday tomorrow morning afternoon evening night hour minute "
     "weekend decade century moment period percent per cent lot number way thing something one".split()
 )
+#: Days and months: the model sometimes starts a name with one ("Tuesday Mr Ebbers").
+DATE_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+})  # fmt: skip

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 #: (list, list) → the words both write, space-separated.
 OVERLAPS = {
+    ("kinds.DATE_WORDS", "people.NOT_GIVEN_NAMES"): "april june",
+    ("kinds.DATE_WORDS", "verbs.MOTION_VERBS"): "march",
+    ("people.NAME_MODIFIERS", "people.PERSON_NOUNS"): "veteran",
     ("bodies.BODY_DESCRIPTIONS", "bodies.ORG_HEADS"): "exchange",
     ("bodies.BODY_DESCRIPTIONS", "bodies.OWNED_BY_BODIES"): "subsidiary",
     ("bodies.GENERIC_BODY_WORDS", "bodies.ORG_HEADS"): "news",

@@ -62,3 +62,9 @@ NOT_GIVEN_NAMES = frozenset({
     "mason", "miles", "general", "guy", "sunny", "dusty", "rusty", "early", "love", "star", "lucky",
     "saint", "north", "west", "east", "south", "van", "del", "sol", "don", "ray",
 })  # fmt: skip
+#: Words written before a person's name that are no part of it: a party, a side, a standing
+#: ("Tory Liam Fox", "Democrat John Kerry", "Senior Ann Bell").
+NAME_MODIFIERS = frozenset({
+    "tory", "labour", "conservative", "liberal", "libdem", "democrat", "republican", "socialist", "communist",
+    "nationalist", "unionist", "ukip", "snp", "senior", "junior", "veteran", "rebel", "independent",
+})  # fmt: skip

@@ -61,7 +61,7 @@ COMPASS_WORDS = frozenset({
 })  # fmt: skip
 #: Common names of countries that geonames spells differently ("United Kingdom") or does not list.
 COUNTRY_ALIASES = (
-    "britain", "great britain", "england", "scotland", "wales", "northern ireland", "america", "usa", "u.s.",
+    "britain", "great britain", "england", "scotland", "wales", "northern ireland", "america", "us", "usa", "u.s.",
     "uk", "u.k.", "holland", "burma", "soviet union", "ussr", "czech republic", "ivory coast", "vatican",
     # "Soviet" names the state the way "U.S." does ("Soviet troops", "a Soviet official"), not a people
     "soviet",

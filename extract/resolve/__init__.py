@@ -81,9 +81,12 @@ def resolve_sightings(articles: Iterable, rules: MergeRules | None = None) -> Re
     apply_rules(merger, rules or MergeRules())
     for step in STEPS:
         step(merger)
-    canonical, display, decisions, unsure = decide(known, merger.groups(), merger.forced)
+    canonical, display, decisions, unsure = decide(known, merger.groups(), merger.forced, merger.typed)
     resolution.canonical = canonical
     resolution.reasons = {eid: resolution.reasons.get(eid) or f"renamed: {decisions[canonical[eid]]}" for eid in canonical}
     resolution.display, resolution.decisions = display, decisions
+    for candidate in resolution.candidates:
+        if not candidate.examples:
+            candidate.examples = tuple(sorted(set().union(*(known[e].seen_in for e in candidate.ids if e in known)))[:3])
     resolution.candidates = sorted([*resolution.candidates, *unsure], key=lambda c: (-c.articles, c.kind, c.why))
     return resolution

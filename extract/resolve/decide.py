@@ -21,8 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from extract.lexicon.bodies import BODY_DESCRIPTIONS, CORPORATE_SUFFIXES, ORG_HEADS
-from extract.lexicon.gazetteer import country_code, is_big_city, is_city, lookup
-from extract.lexicon.kinds import DEMONYM_ENDINGS
+from extract.lexicon.gazetteer import country_code, is_big_city, is_city, lookup, place_in_country
 from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, PERSON_NOUNS
 from extract.lexicon.person_names import is_family_name, is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS, PLACE_APPOSITIONS
@@ -134,10 +133,13 @@ def decide_type(
         score[label] += 2 * total
         because.append("a country, state or continent on the place list")
     elif is_big_city(key) and not (2 <= len(words) <= 3 and is_given_name(words[0])) and not person_acts:
-        score["GPE"] += total
+        score["GPE"] += 2 * total
         because.append("a big city's name")
+    elif place_in_country(key) and not is_given_name(words[0]) and not person_acts:
+        score["GPE"] += total
+        because.append("a place in a country, by the country data")
     elif words and words[-1] in ORG_HEADS | CORPORATE_SUFFIXES and len(words) >= 2 and place is None:
-        score["ORG"] += total
+        score["ORG"] += 2 * total
         because.append(f'a body\'s last word ("{words[-1]}")')
     elif words and words[-1] in LOC_HEADS and len(words) >= 2:
         score["LOC"] += total
@@ -163,7 +165,7 @@ def decide_type(
     if best in ("GPE", "LOC") and not known_place and (votes["ORG"] or body_acts):
         best = "ORG"
         because.append("no place list knows it, and it is called a body")
-    if best == "NORP" and not plural and code is None and not key.endswith(DEMONYM_ENDINGS) and len(words) <= 2:
+    if best == "NORP" and not plural and code is None and not place_in_country(key) and len(words) <= 2:
         best = "ORG"
         because.append("a group that is no nationality and no plural is a body")
     if best == "PERSON" and body_acts >= person_acts and (body_acts or not person_acts and votes["ORG"] * 5 >= total):
@@ -173,7 +175,10 @@ def decide_type(
     return best, "; ".join(because) + f" → {best}", round(min(sure, 1.0), 3)
 
 
-def decide(known: dict[str, Known], groups: dict[str, list[str]], forced: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str], list[Candidate]]:
+def decide(
+    known: dict[str, Known], groups: dict[str, list[str]], forced: dict[str, str] | None = None,
+    typed: dict[str, tuple[str, str]] | None = None,
+) -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str], list[Candidate]]:
     """(id → canonical id, canonical id → (name, type), canonical id → type reason, unsure types) for the groups.
 
     A group's canonical id is made from its display name and type, so it does not depend on which id
@@ -189,6 +194,9 @@ def decide(known: dict[str, Known], groups: dict[str, list[str]], forced: dict[s
         votes, names, relations, aliases, roles = _counters(known, ids)
         name = (forced or {}).get(root) or display_name(names)
         type_, why, sure = decide_type(name, votes, relations, aliases, roles)
+        fixed = next(((typed or {})[e] for e in ids if e in (typed or {})), None)
+        if fixed is not None:
+            type_, why, sure = fixed[0], f"{fixed[1]} (the corpus said: {why})", 1.0
         nid = entity_id(name, type_)
         if nid in taken or (nid in known and nid not in ids):
             nid = root if root not in taken else min(ids)
@@ -199,5 +207,8 @@ def decide(known: dict[str, Known], groups: dict[str, list[str]], forced: dict[s
         display[nid] = (name, type_)
         reasons[nid] = why
         if sure < SURE and sum(votes.values()) >= 2:
-            unsure.append(Candidate("type", tuple(ids), sum(votes.values()), f'"{name}": {why} (certainty {sure:.2f})'))
+            other = max((t for t in votes if t != type_), key=lambda t: votes[t], default="")
+            line = f"type\t{name}\t{other}" if other else ""
+            seen = sorted(set().union(*(known[e].seen_in for e in ids)))[:3]
+            unsure.append(Candidate("type", tuple(ids), sum(votes.values()), f'"{name}" is {type_}: {why} (certainty {sure:.2f})', line, tuple(seen)))
     return canonical, display, reasons, unsure

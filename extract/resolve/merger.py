@@ -36,6 +36,7 @@ class Candidate:
     articles: int  # how many articles the decision affects
     why: str
     line: str = ""  # the --merges line that accepts it
+    examples: tuple[str, ...] = ()  # articles where it matters
 
 
 @dataclass
@@ -147,6 +148,7 @@ class Merger:
         self.pinned: set[str] = set()  # roots the user chose as the name to keep
         self.tags: dict[str, set[tuple[int, int]]] = defaultdict(set)  # root → (never rule, side)
         self.forced: dict[str, str] = {}  # root → the name a merges file chose to keep
+        self.typed: dict[str, tuple[str, str]] = {}  # id → (type, where) a merges file sets
         self.resolution = resolution
 
     def find(self, eid: str) -> str:

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import MergeRulesError
-from extract.model import normalize_name
+from extract.model import NAMED_TYPES, normalize_name
 
 
 @dataclass(frozen=True)
 class MergeRule:
-    """One line of a merges file: ``kind`` is "merge" or "never"; ``names`` are names or entity ids."""
+    """One line of a merges file: ``kind`` is "merge", "never" or "type"; ``names`` are names or entity ids
+    (for "type": the name, then the type it must have)."""
 
     kind: str
     names: tuple[str, ...]
@@ -30,9 +31,10 @@ class MergeRules:
 
 
 MERGES_FORMAT = (
-    "one rule per line, fields separated by TABs: 'merge<TAB>Name kept<TAB>Other name[<TAB>…]' or "
-    "'never<TAB>Name A<TAB>Name B'; names are matched ignoring case, accents and punctuation, or given as "
-    "entity ids (person:marine-le-pen); blank lines and lines starting with # are ignored"
+    "one rule per line, fields separated by TABs: 'merge<TAB>Name kept<TAB>Other name[<TAB>…]', "
+    "'never<TAB>Name A<TAB>Name B' or 'type<TAB>Name<TAB>ORG'; names are matched ignoring case, accents "
+    "and punctuation, or given as entity ids (person:marine-le-pen); blank lines and lines starting with # "
+    "are ignored"
 )
 
 
@@ -48,10 +50,15 @@ def parse_merge_rules(text: str, source: str = "") -> MergeRules:
         names = tuple(f for f in fields[1:] if f)
         if len(fields) == 1:
             raise MergeRulesError(source, number, f"no TAB found in {line!r}; {MERGES_FORMAT}")
-        if kind not in ("merge", "never"):
-            raise MergeRulesError(source, number, f"unknown rule {fields[0]!r} (expected 'merge' or 'never')")
+        if kind not in ("merge", "never", "type"):
+            raise MergeRulesError(source, number, f"unknown rule {fields[0]!r} (expected 'merge', 'never' or 'type')")
         if len(names) != len(fields) - 1:
             raise MergeRulesError(source, number, "empty name (two TABs in a row or a TAB at the end)")
+        if kind == "type":
+            if len(names) != 2 or names[1].upper() not in NAMED_TYPES:
+                raise MergeRulesError(source, number, f"'type' needs a name and one of {', '.join(NAMED_TYPES)}, got {list(names)}")
+            rules.append(MergeRule(kind, (names[0], names[1].upper()), number))
+            continue
         if len(names) < 2 or (kind == "never" and len(names) != 2):
             need = "at least two names" if kind == "merge" else "exactly two names"
             raise MergeRulesError(source, number, f"'{kind}' needs {need}, got {len(names)}")

@@ -54,6 +54,12 @@ def apply_rules(merger: Merger, rules: MergeRules) -> None:
                 merger.resolution.notes.append(f"{rules.where(rule)}: no entity is called {name!r}")
             for eid in ids:
                 merger.tags[eid].add((number, side))
+    for rule in (r for r in rules.rules if r.kind == "type"):
+        ids = _matching(known, by_key, rule.names[0])
+        if not ids:
+            merger.resolution.notes.append(f"{rules.where(rule)}: no entity is called {rule.names[0]!r}")
+        for eid in ids:
+            merger.typed[eid] = (rule.names[1], f"set by {rules.where(rule)}")
     for rule in (r for r in rules.rules if r.kind == "merge"):
         groups = [_matching(known, by_key, name) for name in rule.names]
         for name, ids in zip(rule.names, groups):
@@ -222,9 +228,11 @@ def merge_variants(merger: Merger) -> None:
 
 
 def _real_name(name: str) -> bool:
-    """A given name then a family name: a person's, not a firm's ("JP Morgan" is no given name)."""
+    """A given name then a family name: a person's, not a firm's ("JP Morgan" is no given name, "Warner
+    Brothers" no family name)."""
     words = name.split()
-    return len(words) >= 2 and is_given_name(words[0])
+    last = words[-1].lower().rstrip(".") if words else ""
+    return len(words) >= 2 and is_given_name(words[0]) and not last.endswith("s") and last not in GENERIC_BODY_WORDS
 
 
 # --- 3. countries and cities under their other names -------------------------------------------------
@@ -297,7 +305,8 @@ def merge_short_bodies(merger: Merger) -> None:
                 continue
             cores[" ".join(_core(words))].add(root)
             for n in range(1, len(words)):
-                prefixes[" ".join(words[:n])].add(root)
+                if not any(c.isdigit() for w in words[n:] for c in w):  # "Mercedes Benz C180" is a car
+                    prefixes[" ".join(words[:n])].add(root)
             starts[words[0][:3]].add(root)
     for key in sorted(cores):  # one name with and without its generic words
         roots = sorted(r for r in cores[key] if not _is_place_or_people(known, groups[r], _best_name(known, groups[r])))
@@ -312,15 +321,15 @@ def merge_short_bodies(merger: Merger) -> None:
         words = clean_key(name).replace("-", " ").split()
         if not words or _is_place_or_people(known, ids, name):
             continue
-        if len(words) == 1 and is_given_name(words[0]) and _person(known, ids):
-            continue  # "Bill" is not "Bill Gates Foundation"
         me = merger.find(root)
         key = " ".join(words)
         targets = {merger.find(r) for r in prefixes.get(key, ())} - {me}
         how = "is the short name of"
         if len(targets) > 1:
-            _candidate(merger, "merge", ids, _best_name(known, groups.get(min(targets), [min(targets)])), name,
-                       f'"{name}" starts the names of {len(targets)} bodies: ' + ", ".join(sorted(_best_name(known, groups.get(t, [t])) for t in targets)))  # fmt: skip
+            biggest = max(targets, key=lambda t: (total(known, groups.get(t, [t])), t))
+            if total(known, groups.get(biggest, [biggest])) > total(known, ids):  # else the short name is the parent body
+                _candidate(merger, "merge", ids, _best_name(known, groups.get(biggest, [biggest])), name,
+                           f'"{name}" starts the names of {len(targets)} bodies: ' + ", ".join(sorted(_best_name(known, groups.get(t, [t])) for t in targets)))  # fmt: skip
             continue
         if not targets and len(words) == 1 and len(key) >= 3:
             options = {
@@ -332,8 +341,9 @@ def merge_short_bodies(merger: Merger) -> None:
         if len(targets) != 1:
             continue
         (target,) = targets
-        if _person(known, ids) and not _seen_together(known, ids, groups.get(target, [target])):
-            continue
+        given = len(words) == 1 and is_given_name(words[0])  # "Bill" is not "Bill Gates Foundation" …
+        if (_person(known, ids) or given) and not _seen_together(known, ids, groups.get(target, [target])):
+            continue  # … unless an article names both
         merger.merge(root, target, f'"{name}" {how} "{_best_name(known, groups.get(target, [target]))}"')
 
 
@@ -396,7 +406,7 @@ def merge_acronyms(merger: Merger) -> None:
         if _person(known, ids):
             continue
         for eid in ids:
-            words = known[eid].name.split()
+            words = [w for w in known[eid].name.split() if not w.islower()]  # "Aceh province" spells no "AP"
             if len(words) >= 2 and not acronym_letters(known[eid].name):
                 for form in {initials(words), initials(words, split_hyphens=True)}:
                     if len(form) >= 2:
@@ -449,9 +459,11 @@ def merge_aliases(merger: Merger) -> None:
             (target,) = targets
             support = anchors[alias][target] if target in anchors[alias] else max(anchors[alias].values())
             own = total(known, ids)
+            beside = len(_seen_together(known, ids, groups.get(target, [target])))
             if country_code(known[root].name) and not country_code(_best_name(known, groups.get(target, [target]))):
                 continue
-            if support < MIN_ALIAS_SHARE * own:
+            if support < MIN_ALIAS_SHARE * own or support < 2 and beside * 2 < own:  # one article's alias, for a
+                # name mostly seen without the body: no evidence either way
                 target_name = _best_name(known, groups.get(target, [target]))
                 _candidate(merger, "merge", ids, target_name, known[root].name,
                            f'"{known[root].name}" is an alias of "{target_name}" in only {support} of its {own} articles')  # fmt: skip

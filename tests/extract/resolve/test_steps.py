@@ -140,3 +140,102 @@ def test_merge_that_a_never_rule_forbids_is_an_error():
     rules = parse_merge_rules("never\tA Corp\tB Corp\nmerge\tA Corp\tB Corp\n", "m.tsv")
     with pytest.raises(MergeRulesError, match=r"m\.tsv:2"):
         resolve([article("a", ("A Corp", "ORG"), ("B Corp", "ORG"))], rules)
+
+
+# --- corpus rules: each on articles written for the test ---------------------------------------------
+
+
+def G(name: str) -> str:
+    return entity_id(name, "GPE")
+
+
+def test_a_country_under_its_other_names_is_one_place_but_its_regions_are_not():
+    res = resolve([article("a", ("Britain", "GPE")), article("b", ("UK", "GPE")), article("c", ("United Kingdom", "GPE")),
+                   article("d", ("West Midlands", "GPE")), article("e", ("London", "GPE"))])  # fmt: skip
+    assert res(G("Britain")) == res(G("UK")) == res(G("United Kingdom"))
+    assert res(G("West Midlands")) != res(G("UK")) and res(G("London")) != res(G("UK"))
+    assert res.display[res(G("UK"))] == ("United Kingdom", "GPE")
+
+
+def test_spelling_variants_are_one_body_but_two_countries_bodies_are_not():
+    res = resolve([article("a", ("JP Morgan", "ORG")), article("b", ("JPMorgan", "ORG")),
+                   article("c", ("Securities & Exchange Commission", "ORG")), article("d", ("Securities and Exchange Commission", "ORG")),
+                   article("e", ("US Treasury", "ORG")), article("f", ("UK Treasury", "ORG"))])  # fmt: skip
+    assert res(O("JP Morgan")) == res(O("JPMorgan"))
+    assert res(O("Securities & Exchange Commission")) == res(O("Securities and Exchange Commission"))
+    assert res(O("US Treasury")) != res(O("UK Treasury"))
+
+
+def test_a_body_under_its_short_name_but_a_place_never():
+    res = resolve([article("a", ("Lycos Europe", "ORG")), article("b", ("Lycos", "ORG")),
+                   article("c", ("BBC News", "ORG")), article("d", ("BBC", "ORG")),
+                   article("e", ("Lisbon Council", "ORG")), article("f", ("Lisbon", "GPE"))])  # fmt: skip
+    assert res(O("Lycos")) == res(O("Lycos Europe")) and res(O("BBC")) == res(O("BBC News"))
+    assert res(G("Lisbon")) != res(O("Lisbon Council"))
+
+
+def test_an_abbreviation_or_acronym_goes_to_the_name_beside_it():
+    res = resolve([article("a", ("Federal Reserve", "ORG"), ("Fed", "ORG")), article("b", ("Fed", "ORG")),
+                   article("c", ("Federal Open Market Committee", "ORG")),
+                   article("d", ("General Motors", "ORG"), ("GM", "ORG")), article("e", ("General Mills", "ORG"))])  # fmt: skip
+    assert res(O("Fed")) == res(O("Federal Reserve")) and res(O("GM")) == res(O("General Motors"))
+
+
+def test_an_alias_one_article_gave_does_not_move_a_name_many_articles_use():
+    arts = [article("a", ("University of Surrey", "ORG", "US"))] + [article(f"u{i}", ("US", "GPE")) for i in range(6)]
+    res = resolve(arts)
+    assert res(G("US")) != res(O("University of Surrey"))
+    arts = [article("a", ("Harbour Research Workshop", "ORG", "Harbor"))] + [article(f"h{i}", ("Harbor", "ORG")) for i in range(6)]
+    res = resolve(arts)
+    assert res(O("Harbor")) != res(O("Harbour Research Workshop"))
+    assert any(c.kind == "merge" and "only 1 of its 6 articles" in c.why for c in res.candidates)
+
+
+def test_a_nickname_is_the_same_person_and_a_surname_goes_to_the_dominant_full_name():
+    arts = [article(f"g{i}", ("Gordon Brown", "PERSON")) for i in range(7)] + [
+        article("f", ("Frank Brown", "PERSON")),
+        article("s", ("Brown", "PERSON")),
+        article("both", ("Brown", "PERSON"), ("Frank Brown", "PERSON")),
+        article("n1", ("Bernie Ebbers", "PERSON")), article("n2", ("Bernard Ebbers", "PERSON")),
+    ]  # fmt: skip
+    res = resolve(arts)
+    assert res(P("Brown")) == res(P("Gordon Brown")) and res(P("Frank Brown")) != res(P("Gordon Brown"))
+    assert res.for_article("both")(P("Brown")) == P("Brown")  # the article names a namesake: kept apart there
+    assert res(P("Bernard Ebbers")) == res(P("Bernie Ebbers"))
+
+
+def test_namesakes_in_one_article_stay_apart():
+    res = resolve([article(f"w{i}", ("George W Bush", "PERSON")) for i in range(3)]
+                  + [article("both", ("George W Bush", "PERSON"), ("George Bush", "PERSON"))])  # fmt: skip
+    assert res(P("George Bush")) == res(P("George W Bush"))
+    assert res.for_article("both")(P("George Bush")) == P("George Bush")
+
+
+def test_a_partys_members_are_the_party():
+    res = resolve([article("a", ("Republican Party", "ORG")), article("b", ("Republicans", "NORP"))])
+    assert res(entity_id("Republicans", "NORP")) == res(O("Republican Party"))
+
+
+def test_the_name_shown_is_the_most_complete_clean_form_and_the_type_is_the_corpus_choice():
+    res = resolve([article(f"y{i}", ("Yukos", "ORG")) for i in range(3)] + [article("p", ("ex-Yukos", "PERSON"))])
+    assert res(P("ex-Yukos")) == res(O("Yukos")) and res.display[res(O("Yukos"))] == ("Yukos", "ORG")
+
+
+def test_the_articles_order_does_not_change_the_actors():
+    import random
+
+    arts = [article("a", ("Britain", "GPE"), ("Lycos", "ORG")), article("b", ("UK", "GPE"), ("Lycos Europe", "ORG")),
+            article("c", ("Brown", "PERSON")), article("d", ("Gordon Brown", "PERSON")), article("e", ("Fed", "ORG"), ("Federal Reserve", "ORG")),
+            article("f", ("Gordon Brown", "PERSON"), ("Frank Brown", "PERSON"))]  # fmt: skip
+    first = resolve(arts)
+    for seed in range(5):
+        shuffled = arts[:]
+        random.Random(seed).shuffle(shuffled)
+        again = resolve(shuffled)
+        assert (again.canonical, again.display, again.local) == (first.canonical, first.display, first.local)
+
+
+def test_a_type_rule_of_the_merges_file_wins():
+    rules = parse_merge_rules("type\tOrlan\tORG\n")
+    res = resolve([article("a", ("Orlan", "PERSON")), article("b", ("Orlan", "PERSON"))], rules)
+    assert res.display[res(P("Orlan"))][1] == "ORG" and "set by line 1" in res.decisions[res(P("Orlan"))]

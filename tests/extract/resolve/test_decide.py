@@ -1,0 +1,33 @@
+"""extract.resolve.decide: an actor's type from the corpus's evidence, and the name it is shown with."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extract.resolve.decide import decide_type, display_name
+
+
+@pytest.mark.parametrize(
+    ("name", "votes", "relations", "aliases", "roles", "expected"),
+    [
+        ("Sri Lanka", {"PERSON": 5, "GPE": 1}, {}, {}, {}, "GPE"),  # a country on the place list
+        ("Democrats", {"PERSON": 3, "NORP": 2}, {}, {}, {}, "NORP"),  # a plural group noun is no person
+        ("Merrill Lynch", {"PERSON": 6, "ORG": 1}, {}, {}, {"investment bank": 1}, "ORG"),  # described as a body
+        ("Bernie Ebbers", {"ORG": 5, "PERSON": 4}, {"HAS_ROLE>": 3}, {"mr ebbers": 2}, {"chief executive": 2}, "PERSON"),
+        ("Gazprom", {"GPE": 13, "ORG": 2}, {">WORKS_FOR": 3}, {}, {}, "ORG"),  # no place list knows it
+        ("Investec", {"NORP": 4}, {}, {}, {}, "ORG"),  # a group that is no nationality
+        ("Frankfurt", {"GPE": 10, "ORG": 1}, {}, {}, {}, "GPE"),  # a big city's other name
+        ("Atlantico Shipping", {"PERSON": 2}, {}, {}, {}, "ORG"),  # a body's last word
+    ],
+)
+def test_types(name, votes, relations, aliases, roles, expected):
+    type_, why, sure = decide_type(name, Counter(votes), Counter(relations), Counter(aliases), Counter(roles))
+    assert type_ == expected and why.endswith(f"→ {expected}") and 0 <= sure <= 1
+
+
+def test_the_name_shown_is_complete_clean_and_common():
+    assert display_name(Counter({"US": 200, "United States": 50, "USA": 3})) == "United States"
+    assert display_name(Counter({"ex-Yukos": 3, "Yukos": 1})) == "Yukos"
+    assert display_name(Counter({"Lord Butler": 1, "Robin Butler": 1})) == "Robin Butler"
