@@ -51,7 +51,7 @@ def test_extract_follows_the_contract_and_is_stable(tmp_path):
         text = line["text"]
         ids = {e["id"] for e in line["entities"]}
         for entity in line["entities"]:
-            assert set(entity) == {"id", "name", "type", "aliases", "mentions"}
+            assert {"id", "name", "type", "aliases", "mentions"} <= set(entity) <= {"id", "name", "type", "aliases", "mentions", "clues"}
             for m in entity["mentions"]:
                 assert text[m["start"] : m["end"]] == m["text"]
         for rel in line["relations"]:
