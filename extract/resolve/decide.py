@@ -150,7 +150,10 @@ def decide_type(
     elif words and words[-1] in ADMIN_HEADS and len(words) >= 2:
         score["GPE"] += total
         because.append(f'an area\'s last word ("{words[-1]}")')
-    plural = len(words) >= 1 and words[-1].endswith("s") and not words[-1].endswith("ss") and (votes["NORP"] or votes["ORG"])
+    plural = (
+        1 <= len(words) <= 2 and words[-1].endswith("s") and not words[-1].endswith("ss") and not is_family_name(words[-1])
+        and bool(votes["NORP"] or votes["ORG"])
+    )  # "Democrats", "Tories"; not "McManus" or "Ebbers"
     if plural and score["PERSON"] and not any(a.split()[0] in _TITLES for a in aliases if a):
         score["PERSON"] = 0
         because.append("a plural group noun is no person")
@@ -175,6 +178,22 @@ def decide_type(
     return best, "; ".join(because) + f" → {best}", round(min(sure, 1.0), 3)
 
 
+def _canonical_id(known: dict[str, Known], ids: list[str], name: str, type_: str, taken: set[str]) -> str:
+    """The id a merged actor goes by: the id of its name and type if one of its ids is that, else the id of
+    its type most articles use, else a new id made from its name and type. It depends only on the group,
+    never on the order the ids were merged in."""
+    made = entity_id(name, type_)
+    if made in ids and made not in taken:
+        return made
+    prefix = type_.lower() + ":"
+    typed = sorted((e for e in ids if e.startswith(prefix) and e not in taken), key=lambda e: (-known[e].articles, e))
+    if typed:
+        return typed[0]
+    if made not in taken and made not in known:
+        return made
+    return min(e for e in ids if e not in taken) if any(e not in taken for e in ids) else made + "-" + min(ids).split(":", 1)[1]
+
+
 def decide(
     known: dict[str, Known], groups: dict[str, list[str]], forced: dict[str, str] | None = None,
     typed: dict[str, tuple[str, str]] | None = None,
@@ -197,9 +216,7 @@ def decide(
         fixed = next(((typed or {})[e] for e in ids if e in (typed or {})), None)
         if fixed is not None:
             type_, why, sure = fixed[0], f"{fixed[1]} (the corpus said: {why})", 1.0
-        nid = entity_id(name, type_)
-        if nid in taken or (nid in known and nid not in ids):
-            nid = root if root not in taken else min(ids)
+        nid = _canonical_id(known, ids, name, type_, taken)
         taken.add(nid)
         for eid in ids:
             if eid != nid:

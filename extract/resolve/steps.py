@@ -20,7 +20,7 @@ from extract.lexicon.person_names import is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS
 from extract.model import normalize_name
 from extract.names import acronym_letters, gender, initials
-from extract.resolve.merger import Candidate, Known, Merger, clean_key, total
+from extract.resolve.merger import TITLE_WORDS, Candidate, Known, Merger, clean_key, total
 from extract.resolve.rules import MergeRules
 
 #: Types whose members may be the same actor when the model disagrees about the type.
@@ -323,7 +323,8 @@ def merge_short_bodies(merger: Merger) -> None:
             continue
         me = merger.find(root)
         key = " ".join(words)
-        targets = {merger.find(r) for r in prefixes.get(key, ())} - {me}
+        # a place's name starting a body's is the body's place ("Harbourton" of "Harbourton Council")
+        targets = set() if _mostly(known, ids, _PLACES) else {merger.find(r) for r in prefixes.get(key, ())} - {me}
         how = "is the short name of"
         if len(targets) > 1:
             biggest = max(targets, key=lambda t: (total(known, groups.get(t, [t])), t))
@@ -335,6 +336,7 @@ def merge_short_bodies(merger: Merger) -> None:
             options = {
                 merger.find(r) for r in starts.get(key[:3], ())
                 if any(_abbreviation_of(key, known[e].clean) for e in groups.get(r, [r]))
+                and total(known, groups.get(r, [r])) >= total(known, ids)  # "Gazprom" is no short "Gazpromneft"
             } - {me}  # fmt: skip
             targets = _likeliest(merger, groups, ids, options, f'"{name}" abbreviates')
             how = "is an abbreviation of"
@@ -523,7 +525,12 @@ def merge_people(merger: Merger) -> None:
       it, but in an article that also names a namesake the short name stays apart.
     """
     known = merger.known
-    people = {root: ids for root, ids in merger.groups().items() if _maybe_person(known, ids)}
+    groups = merger.groups()
+    people = {root: ids for root, ids in groups.items() if _maybe_person(known, ids)}
+    bodies_by_last: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)  # full names the articles took for bodies
+    for root, ids in groups.items():
+        if root not in people and len(words := _words(known, ids)) >= 2 and not _is_place_or_people(known, ids, _best_name(known, ids)):
+            bodies_by_last[words[-1]].append((root, words))
     words_of = {root: _words(known, ids) for root, ids in people.items()}
     blocks: dict[str, list[str]] = defaultdict(list)
     for root, words in words_of.items():
@@ -576,6 +583,15 @@ def merge_people(merger: Merger) -> None:
                 key=lambda r: (-total(known, members[r]), r),
             )
             candidates = [c for c in candidates if not _other_gender(known, members[short], members[c])]
+            if not candidates and len(words) == 1 and _titled(known, members[short]):
+                # "Mr McManus" beside "JP McManus", whom the articles took for a body
+                candidates = sorted(
+                    (r for r, w in bodies_by_last.get(last, ()) if _seen_together(known, members[short], groups[r])),
+                    key=lambda r: (-total(known, groups[r]), r),
+                )
+                for c in candidates:
+                    rep.setdefault(c, c)
+                    members.setdefault(c, list(groups[c]))
             if not candidates:
                 continue
             name, top = _best_name(known, members[short]), candidates[0]
@@ -593,6 +609,13 @@ def merge_people(merger: Merger) -> None:
             rivals = [e for c in candidates[1:] for e in members[c]]
             join(short, top, f'{kind} "{name}" is "{top_name}", named in {first} articles (the next, '
                              f'"{_best_name(known, members[candidates[1]])}", in {second})', rivals)  # fmt: skip
+
+
+def _titled(known: dict[str, Known], ids: Iterable[str]) -> bool:
+    """Called "Mr", "Ms" or "Lord" in some article."""
+    return any(a.split()[0] in TITLE_WORDS for e in ids for a in known[e].aliases if a) or any(
+        known[e].key.split()[0] in TITLE_WORDS for e in ids if known[e].key
+    )
 
 
 def _keep_apart(merger: Merger, articles: set[str], ids: Iterable[str]) -> None:
