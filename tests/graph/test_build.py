@@ -69,3 +69,10 @@ def test_self_loops_from_merges_are_dropped():
     a = extraction("a", "", [full], [])
     b = extraction("b", "", [short, full], [rel(short, "MET", full, "b", "Hewitt met Patricia Hewitt.")])
     assert build_graph([a, b]).number_of_edges() == 0
+
+
+def test_the_first_article_that_owns_an_id_names_the_node_as_neo4j_does():
+    first, second = ent("Harbour Guild", "ORG"), ent("Harbour guild", "ORG")
+    assert first.id == second.id
+    graph = build_graph([extraction("a", "", [first], []), extraction("b", "", [second], [])])
+    assert graph.nodes[first.id]["name"] == "Harbour Guild" and graph.nodes[first.id]["aliases"] == ["Harbour guild"]
