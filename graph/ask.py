@@ -92,8 +92,12 @@ class StoredGraph:
         self.articles: dict[str, dict[str, str]] = graph.graph.get("articles", {})
         order = {aid: i for i, aid in enumerate(self.articles)}
         grouped: dict[tuple[str, str, str], list[list[dict[str, Any]]]] = {}
+        types: dict[str, str | None] = {}  # a few hundred predicates for tens of thousands of edges
         for u, v, key, data in graph.edges(keys=True, data=True):
-            rel_type = relationship_type(str(data.get("predicate", key)))
+            predicate = str(data.get("predicate", key))
+            if predicate not in types:
+                types[predicate] = relationship_type(predicate)
+            rel_type = types[predicate]
             if rel_type is not None:
                 grouped.setdefault((u, rel_type, v), []).append(data.get("evidence", []))
         self.outgoing: dict[str, list[Relationship]] = {n: [] for n in graph}

@@ -12,7 +12,8 @@ articles that mention it (``timeformat="date"``); a date given as a month or a y
 whole month or year, a date-time counts as its day, and overlapping spells are merged. An element with no
 dated article has no spell, and Gephi shows it at every moment.
 
-Written as a stream (``xml.sax.saxutils.XMLGenerator``), never built as a tree in memory. The writer is
+Written as a stream of escaped text (attribute values keep their line breaks and tabs as character
+references), never built as a tree in memory. The writer is
 ours, not networkx's ``write_gexf``: in 1.3 mode networkx writes a ``name`` attribute on ``<graph>`` and a
 misspelt XML Schema-instance namespace, which the GEXF 1.3 schema rejects, and it takes every list for a
 dynamic attribute. ``tests/graph/formats/test_gexf.py`` validates the output against the GEXF 1.3 schema.
@@ -27,7 +28,6 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import XMLGenerator
 
 import networkx as nx
 
@@ -91,55 +91,31 @@ def _strongest(evidence: list[dict[str, Any]]) -> dict[str, Any]:
     return max(evidence, key=lambda e: e.get("confidence", 0.0), default={})
 
 
-class _Writer:
-    """Indented GEXF elements on an ``XMLGenerator``."""
-
-    def __init__(self, handle) -> None:
-        self.xml = XMLGenerator(handle, encoding="utf-8", short_empty_elements=True)
-        self.depth = 0
-
-    def _indent(self) -> None:
-        self.xml.ignorableWhitespace("\n" + "  " * self.depth)
-
-    def open(self, name: str, **attrs: str) -> None:
-        self._indent()
-        self.xml.startElement(name, {k.rstrip("_"): xml_text(v) for k, v in attrs.items()})
-        self.depth += 1
-
-    def close(self, name: str, *, inline: bool = False) -> None:
-        self.depth -= 1
-        if not inline:
-            self._indent()
-        self.xml.endElement(name)
-
-    def empty(self, name: str, **attrs: str) -> None:
-        self.open(name, **attrs)
-        self.close(name, inline=True)
-
-    def text(self, name: str, value: str) -> None:
-        self.open(name)
-        self.xml.characters(xml_text(value))
-        self.close(name, inline=True)
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
-def _attributes(out: _Writer, klass: str, declared: tuple[tuple[str, str], ...]) -> None:
-    out.open("attributes", class_=klass)
-    for name, type_ in declared:
-        out.empty("attribute", id=name, title=name, type=type_)
-    out.close("attributes")
+def _quoted(value: Any) -> str:
+    """A value as an XML attribute value: escaped (line breaks and tabs too, so they survive) and in quotes."""
+    text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
+    return '"' + xml_text(text).translate(_ATTRIBUTE) + '"'
 
 
-def _values(out: _Writer, values: dict[str, Any], spans: list[tuple[str, str]]) -> None:
-    out.open("attvalues")
-    for name, value in values.items():
-        text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
-        out.empty("attvalue", for_=name, value=text)
-    out.close("attvalues")
+def _element(indent: int, name: str, attrs: dict[str, Any], end: str = "/>") -> str:
+    return "  " * indent + f"<{name}" + "".join(f" {k}={_quoted(v)}" for k, v in attrs.items()) + end + "\n"
+
+
+def _declarations(klass: str, declared: tuple[tuple[str, str], ...]) -> str:
+    lines = [_element(2, "attributes", {"class": klass}, ">")]
+    lines += [_element(3, "attribute", {"id": name, "title": name, "type": type_}) for name, type_ in declared]
+    return "".join(lines) + "    </attributes>\n"
+
+
+def _content(values: dict[str, Any], spans: list[tuple[str, str]]) -> str:
+    """One node's or edge's attvalues and spells."""
+    lines = ["        <attvalues>\n", *(_element(5, "attvalue", {"for": k, "value": v}) for k, v in values.items()), "        </attvalues>\n"]
     if spans:
-        out.open("spells")
-        for start, end in spans:
-            out.empty("spell", start=start, end=end)
-        out.close("spells")
+        lines += ["        <spells>\n", *(_element(5, "spell", {"start": a, "end": b}) for a, b in spans), "        </spells>\n"]
+    return "".join(lines)
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path, *, communities: dict[str, int] | None = None) -> Path:
@@ -154,47 +130,36 @@ def write_gexf(graph: nx.MultiDiGraph, path: str | Path, *, communities: dict[st
     node_spells = {nid: spells(published.get(a, "") for a in data.get("articles", [])) for nid, data in graph.nodes(data=True)}
     edge_spells = [spells(published.get(e["article_id"], "") for e in data.get("evidence", [])) for _, _, data in graph.edges(data=True)]
     dynamic = any(node_spells.values()) or any(edge_spells)
+    time = {"mode": "dynamic", "timeformat": "date", "timerepresentation": "interval"} if dynamic else {"mode": "static"}
+    description = f"{len(graph.graph.get('articles', {}))} articles; edge weight = pieces of evidence"
     with atomic_open(path) as handle:
-        out = _Writer(handle)
-        out.xml.startDocument()
-        out.xml.startElement("gexf", {"xmlns": NAMESPACE, "version": "1.3"})
-        out.depth = 1
-        out.open("meta")
-        out.text("creator", "newsgraph")
-        out.text("description", f"{len(graph.graph.get('articles', {}))} articles; edge weight = pieces of evidence")
-        out.close("meta")
-        time = {"mode": "dynamic", "timeformat": "date", "timerepresentation": "interval"} if dynamic else {"mode": "static"}
-        out.open("graph", defaultedgetype="directed", **time)
-        _attributes(out, "node", NODE_ATTRIBUTES)
-        _attributes(out, "edge", EDGE_ATTRIBUTES)
-        out.open("nodes", count=str(graph.number_of_nodes()))
+        handle.write(f'<?xml version="1.0" encoding="utf-8"?>\n<gexf xmlns="{NAMESPACE}" version="1.3">\n')
+        handle.write(f"  <meta>\n    <creator>newsgraph</creator>\n    <description>{_quoted(description)[1:-1]}</description>\n  </meta>\n")
+        handle.write(_element(1, "graph", {"defaultedgetype": "directed", **time}, ">"))
+        handle.write(_declarations("node", NODE_ATTRIBUTES) + _declarations("edge", EDGE_ATTRIBUTES))
+        handle.write(f'    <nodes count="{graph.number_of_nodes()}">\n')
         for nid, data in graph.nodes(data=True):
             first, last = seen(data, published)
-            out.open("node", id=str(nid), label=str(data.get("name", nid)))
-            _values(out, {
+            handle.write(_element(3, "node", {"id": nid, "label": data.get("name", nid)}, ">"))
+            handle.write(_content({
                 "type": data.get("type", ""), "mentions": int(data.get("mentions", 0)),
                 "articles": len(data.get("articles", [])), "community": communities.get(nid, -1),
                 "aliases": json.dumps(list(data.get("aliases", [])), ensure_ascii=False),
                 "first_seen": first, "last_seen": last,
-            }, node_spells[nid])  # fmt: skip
-            out.close("node")
-        out.close("nodes")
-        out.open("edges", count=str(graph.number_of_edges()))
+            }, node_spells[nid]))  # fmt: skip
+            handle.write("      </node>\n")
+        handle.write(f'    </nodes>\n    <edges count="{graph.number_of_edges()}">\n')
         for number, ((u, v, key, data), spans) in enumerate(zip(graph.edges(keys=True, data=True), edge_spells, strict=True)):
             predicate = str(data.get("predicate", key))
             evidence = data.get("evidence", [])
             count = int(data.get("count", len(evidence)))
-            out.open("edge", id=str(number), source=str(u), target=str(v), label=predicate, kind=predicate, weight=str(count))
-            _values(out, {
+            attrs = {"id": number, "source": u, "target": v, "label": predicate, "kind": predicate, "weight": count}
+            handle.write(_element(3, "edge", attrs, ">"))
+            handle.write(_content({
                 "predicate": predicate, "evidence": count, "confidence": float(data.get("confidence", 0.0)),
                 "first_seen": data.get("first_seen", ""), "last_seen": data.get("last_seen", ""),
                 "sentence": _strongest(evidence).get("sentence", ""),
-            }, spans)  # fmt: skip
-            out.close("edge")
-        out.close("edges")
-        out.close("graph")
-        out.depth = 0
-        out.close("gexf")
-        out.xml.endDocument()
-        handle.write("\n")
+            }, spans))  # fmt: skip
+            handle.write("      </edge>\n")
+        handle.write("    </edges>\n  </graph>\n</gexf>\n")
     return Path(path)

@@ -40,7 +40,11 @@ def cell(value: Any) -> str:
     """One CSV cell: text as it is, None as empty, anything else (numbers, lists, maps) as JSON."""
     if value is None:
         return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # what json.dumps gives, without its cost (most cells are numbers)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def seen(node: dict[str, Any], published: dict[str, str]) -> tuple[str, str]:
