@@ -6,10 +6,12 @@ import json
 import re
 
 import pytest
+from lxml import etree
 from typer.testing import CliRunner
 
 from graph.cli import app
 from tests.conftest import EXAMPLES
+from tests.graph.formats.test_gexf import SCHEMA
 
 pytestmark = pytest.mark.model
 
@@ -102,6 +104,8 @@ def test_formats_choose_the_files_and_old_ones_are_flagged(tmp_path):
     nodes = json.loads((out / "graph.json").read_text())["nodes"]
     assert len((out / "nodes.csv").read_text(encoding="utf-8").splitlines()) == len(nodes) + 1
     assert 'mode="dynamic"' in (out / "graph.gexf").read_text(), "the wire articles are dated"
+    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+    assert schema.validate(etree.parse(str(out / "graph.gexf"))), schema.error_log
 
 
 def test_unknown_format_is_refused_before_any_work(tmp_path):
