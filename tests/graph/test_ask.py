@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from extract.resolve import Resolution
 from graph.ask import MEMBER_TYPES, StoredGraph, ask, columns, template_parameters
 from graph.build import build_graph
 from graph.errors import QueryTemplateError
@@ -23,7 +24,7 @@ SIX = "Okafor opened the new ferry pier in Port Vell with Dara Quint."
 
 @pytest.fixture(scope="module")
 def stored() -> StoredGraph:
-    return StoredGraph(build_graph(articles()))
+    return StoredGraph(build_graph(articles(), Resolution()))  # the articles exactly as written: no merges, no decided names
 
 
 def test_columns_are_the_templates_return_columns():

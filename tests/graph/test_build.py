@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from extract.model import Article, ArticleExtraction, Entity, Evidence, Mention, Relation, entity_id
+from extract.resolve import Resolution
 from graph.build import build_graph, read_graph, write_graph_files
 
 
@@ -71,8 +72,10 @@ def test_self_loops_from_merges_are_dropped():
     assert build_graph([a, b]).number_of_edges() == 0
 
 
-def test_the_first_article_that_owns_an_id_names_the_node_as_neo4j_does():
-    first, second = ent("Harbour Guild", "ORG"), ent("Harbour guild", "ORG")
+def test_without_a_decided_name_the_first_article_that_owns_an_id_names_the_node_as_neo4j_does():
+    first, second = ent("Interior Minister", "ROLE"), ent("interior minister", "ROLE")
     assert first.id == second.id
-    graph = build_graph([extraction("a", "", [first], []), extraction("b", "", [second], [])])
-    assert graph.nodes[first.id]["name"] == "Harbour Guild" and graph.nodes[first.id]["aliases"] == ["Harbour guild"]
+    articles = [extraction("a", "", [first], []), extraction("b", "", [second], [])]
+    for resolution in (None, Resolution()):  # roles get no display name from resolve; an empty resolution decides none
+        graph = build_graph(articles, resolution)
+        assert graph.nodes[first.id]["name"] == "Interior Minister" and graph.nodes[first.id]["aliases"] == ["interior minister"]

@@ -9,6 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from extract.resolve import Resolution
 from graph.build import build_graph
 from graph.cli import app
 from graph.formats import write_graph_files
@@ -20,7 +21,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def graph_file(tmp_path_factory):
-    return write_graph_files(build_graph(articles()), tmp_path_factory.mktemp("ask"), ["json"])["json"]
+    return write_graph_files(build_graph(articles(), Resolution()), tmp_path_factory.mktemp("ask"), ["json"])["json"]
 
 
 def run(*args):
