@@ -86,11 +86,45 @@ def centrality_rows(graph: nx.MultiDiGraph, *, top: int = 10) -> list[dict[str, 
     return sorted(rows, key=lambda r: (-r["betweenness"], -r["degree"], r["name"]))[:top]
 
 
+def community_ids(graph: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, int]:
+    """Every node's community number: 0 for the largest group of actors, 1 for the next…
+
+    Actors are grouped by Louvain over ``actor_graph`` (weight = pieces of evidence) with a fixed seed, so
+    the same graph always gives the same numbers; groups are numbered by size, then by their first node id.
+    A role, thing or quote joins the actor it has the most evidence with (the lowest number on a tie) and
+    is -1 when it is tied to no actor. An actor with no ties to other actors is a group of its own.
+    """
+    actors = actor_graph(graph)
+    groups = nx.community.louvain_communities(actors, weight="weight", seed=seed) if len(actors) else []
+    ordered = sorted((sorted(group) for group in groups), key=lambda g: (-len(g), g[0]))
+    ids = {nid: number for number, group in enumerate(ordered) for nid in group}
+    for nid in graph:
+        if nid in ids:
+            continue
+        weight: dict[int, int] = {}
+        for u, v, data in [*graph.out_edges(nid, data=True), *graph.in_edges(nid, data=True)]:
+            other = v if u == nid else u
+            if other in actors:
+                weight[ids[other]] = weight.get(ids[other], 0) + data.get("count", 1)
+        ids[nid] = min(weight, key=lambda c: (-weight[c], c)) if weight else -1
+    return ids
+
+
+def node_communities(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """The nodes' own ``community`` numbers when every node has one (set by an earlier stage), else ``community_ids``."""
+    if len(graph) and all("community" in data for _, data in graph.nodes(data=True)):
+        return {nid: int(data["community"]) for nid, data in graph.nodes(data=True)}
+    return community_ids(graph)
+
+
 def communities(graph: nx.MultiDiGraph, *, min_size: int = 2) -> list[list[str]]:
-    """Groups of actors tied more to each other than to the rest (Louvain, fixed seed: reproducible)."""
+    """Groups of actors tied more to each other than to the rest (``community_ids``: Louvain, fixed seed)."""
     actors = actor_graph(graph)
     if not actors.number_of_edges():
         return []
-    groups = nx.community.louvain_communities(actors, weight="weight", seed=7)
-    named = [sorted(actors.nodes[n]["name"] for n in group) for group in groups if len(group) >= min_size]
+    ids = community_ids(graph)
+    groups: dict[int, list[str]] = {}
+    for nid in actors:
+        groups.setdefault(ids[nid], []).append(actors.nodes[nid]["name"])
+    named = [sorted(group) for group in groups.values() if len(group) >= min_size]
     return sorted(named, key=lambda g: (-len(g), g))

@@ -40,6 +40,7 @@ def build_graph(
         resolution = resolve(extractions, merges)
     graph = nx.MultiDiGraph()
     articles: dict[str, dict[str, str]] = {}
+    named: set[str] = set()
     for extraction in extractions:
         part = share(extraction, resolution, resolution.reasons)
         aid = part.article["id"]
@@ -49,8 +50,9 @@ def build_graph(
                 name, type_ = entity.first
                 graph.add_node(nid, name=name, type=type_, aliases=[], mentions=0, articles=[], merged_from={})
             node = graph.nodes[nid]
-            if entity.own is not None:
+            if entity.own is not None and nid not in named:  # the first article that owns the id names it, as in Neo4j
                 node["name"], node["type"] = entity.own
+                named.add(nid)
             for eid, reason in entity.merged.items():
                 node["merged_from"].setdefault(eid, reason)
             for alias in entity.names:

@@ -5,7 +5,7 @@ They derive from ``NewsgraphError`` so the CLI turns them into one red line and 
 
 from __future__ import annotations
 
-from extract.errors import NewsgraphError
+from extract.errors import InputError, NewsgraphError
 
 START_HINT = 'start a local server with: eval "$(scripts/neo4j-local.sh start)" (or set NEO4J_URI / --uri)'
 
@@ -32,3 +32,11 @@ class QueryTemplateError(NewsgraphError):
 
 class SelectionError(NewsgraphError):
     """A snapshot selection cannot be made: unknown actor, bad date, threshold out of range."""
+
+
+class GraphFileError(InputError):
+    """A graph file (``graph.json``) is missing, unreadable or not a node-link graph; names the file and line."""
+
+
+class FormatError(NewsgraphError):
+    """An unknown graph file format was asked for (``build --formats``)."""

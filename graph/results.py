@@ -14,6 +14,8 @@ from typing import Any
 
 from neo4j.graph import Node, Path, Relationship
 
+from graph.formats.tables import cell
+
 
 def plain(value: Any) -> Any:
     """A driver value as JSON-friendly Python (dicts, lists, str, numbers, bool, None)."""
@@ -50,19 +52,13 @@ def to_json(data: list[dict[str, Any]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
 def to_csv(keys: list[str], data: list[dict[str, Any]]) -> str:
     """RFC 4180 CSV with a header; lists and maps as JSON text in their cell."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(keys)
     for row in data:
-        writer.writerow([_cell(row[k]) for k in keys])
+        writer.writerow([cell(row[k]) for k in keys])
     return buffer.getvalue()
 
 
@@ -73,5 +69,5 @@ def to_table(keys: list[str], data: list[dict[str, Any]]):
 
     table = Table(*keys, show_lines=False, highlight=False)
     for row in data:  # Text, not str: article text must never be read as rich markup
-        table.add_row(*(Text(_cell(row[k])) for k in keys))
+        table.add_row(*(Text(cell(row[k])) for k in keys))
     return table

@@ -60,7 +60,7 @@ def loads_spacy(code: str) -> bool:
     return result.stdout.strip().splitlines()[-1] == "True"
 
 
-@pytest.mark.parametrize("command", ["view", "query", "remove", "load", "build", "extract", "eval"])
+@pytest.mark.parametrize("command", ["view", "query", "ask", "remove", "load", "build", "extract", "eval"])
 def test_help_loads_no_spacy(command):
     code = (
         "from typer.testing import CliRunner\nfrom graph.cli import app\n"
@@ -70,5 +70,5 @@ def test_help_loads_no_spacy(command):
 
 
 def test_the_graph_side_and_resolve_import_no_spacy():
-    code = "import extract.resolve, extract.io.ingest, extract.io.jsonl, graph.build, graph.store, graph.view, graph.cli"
+    code = "import extract.resolve, extract.io.ingest, extract.io.jsonl, graph.build, graph.formats, graph.ask, graph.store, graph.view, graph.cli"
     assert not loads_spacy(code)

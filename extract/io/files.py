@@ -11,14 +11,17 @@ from typing import IO
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; it replaces ``path`` only if the block succeeds."""
+def atomic_open(path: str | Path, mode: str = "w", *, newline: str | None = None) -> Iterator[IO]:
+    """Open a temporary file beside ``path``; it replaces ``path`` only if the block succeeds.
+
+    ``newline`` is ``open``'s (``""`` for the csv module, which writes its own line ends).
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         encoding = None if "b" in mode else "utf-8"
-        with os.fdopen(fd, mode, encoding=encoding) as handle:
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from graph.cli import build, evaluate, extract, neo4j, review, view
+from graph.cli import ask, build, evaluate, extract, neo4j, review, view
 
 app = typer.Typer(
     name="newsgraph",
@@ -24,6 +24,7 @@ app.add_typer(evaluate.eval_app, name="eval")
 app.command("load")(neo4j.load)
 app.command("remove")(neo4j.remove)
 app.command("query")(neo4j.query)
+app.command("ask")(ask.ask)
 app.command("review")(review.review)
 
 

@@ -55,6 +55,42 @@ ParamOpt = Annotated[
 ]
 
 
+class RowFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+FormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="table for people; json (a list of row objects) or csv for tools.")]
+ListTemplatesOpt = Annotated[bool, typer.Option("--list-templates", help="Show the named questions and their parameters.")]
+
+
+def print_rows(keys: list[str], data: list[dict[str, Any]], format: RowFormat) -> None:
+    """Rows on stdout as a table (count on stderr), JSON or CSV: the one output of ``query`` and ``ask``."""
+    import sys
+
+    from graph import results
+
+    if format is RowFormat.json:
+        sys.stdout.write(results.to_json(data) + "\n")
+    elif format is RowFormat.csv:
+        sys.stdout.write(results.to_csv(keys, data))
+    else:
+        Console().print(results.to_table(keys, data))
+        err.print(f"{len(data)} rows", highlight=False)
+
+
+def print_templates() -> None:
+    """The named questions with their parameters and defaults (``--list-templates``)."""
+    import sys
+
+    from graph.store.cypher import TEMPLATES
+
+    for t in TEMPLATES.values():
+        needs = ", ".join([*t.params, *(f"{k}={v}" for k, v in t.defaults.items())])
+        sys.stdout.write(f"{t.name}  ({needs})\n    {t.description}\n")
+
+
 class Problems:
     """Collects skipped inputs so the run goes on and the exit code still says something failed."""
 

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from graph.cli.ask import answer_from_file
 from graph.cli.common import (
     EncodingErrors,
     EncodingOpt,
+    FormatOpt,
+    ListTemplatesOpt,
     MergesOpt,
     ModelOpt,
     Neo4jOptions,
     ParamOpt,
     Problems,
+    RowFormat,
     err,
     fail_cleanly,
     parse_params,
+    print_rows,
+    print_templates,
     progress_bar,
     with_options,
 )
@@ -89,51 +92,38 @@ def remove(
         raise typer.Exit(1)
 
 
-class QueryFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 @with_options(neo4j=Neo4jOptions)
 def query(
     neo4j: Neo4jOptions,
     cypher_text: Annotated[str | None, typer.Argument(metavar="CYPHER", help="A Cypher query; pass values with --param.")] = None,
     param: ParamOpt = None,
     template: Annotated[str | None, typer.Option("--template", "-t", help="Run a named query instead of CYPHER (see --list-templates).")] = None,
-    list_templates: Annotated[bool, typer.Option("--list-templates", help="Show the named queries and their parameters.")] = False,
-    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table for people; json (a list of row objects) or csv for tools.")] = QueryFormat.table,
+    graph_file: Annotated[
+        Path | None,
+        typer.Option("--graph", "-g", help="Answer --template from this graph.json (or build folder) with networkx instead of Neo4j, as `newsgraph ask` does.", show_default=False),
+    ] = None,
+    list_templates: ListTemplatesOpt = False,
+    format: FormatOpt = RowFormat.table,
 ) -> None:
-    """Run Cypher (or a named template) against Neo4j and print the rows."""
+    """Run Cypher (or a named template) against Neo4j and print the rows; --graph answers a template from a graph file."""
     from graph import results
-    from graph.errors import QueryTemplateError
+    from graph.ask import template_parameters
     from graph.store.cypher import TEMPLATES
 
     if list_templates:
-        for t in TEMPLATES.values():
-            needs = ", ".join([*t.params, *(f"{k}={v}" for k, v in t.defaults.items())])
-            sys.stdout.write(f"{t.name}  ({needs})\n    {t.description}\n")
+        print_templates()
         return
     if (cypher_text is None) == (template is None):
         raise typer.BadParameter("give either CYPHER or --template NAME", param_hint="CYPHER / --template")
+    if graph_file is not None and template is None:
+        raise typer.BadParameter("--graph answers only --template NAME; Cypher needs a server", param_hint="--graph")
     params = parse_params(param or [])
+    if graph_file is not None:
+        return answer_from_file(template, graph_file, params, format)
     with fail_cleanly():
         if template is not None:
-            if template not in TEMPLATES:
-                raise QueryTemplateError(f"unknown template {template!r}; known: {', '.join(TEMPLATES)} (see --list-templates)")
-            chosen = TEMPLATES[template]
-            try:
-                params = chosen.parameters(params)
-            except KeyError as missing:
-                raise QueryTemplateError(f"template {template!r} needs --param {missing.args[0]}=…") from None
-            cypher_text = chosen.cypher
+            params = template_parameters(template, params)
+            cypher_text = TEMPLATES[template].cypher
         with neo4j.store() as store:
             result = store.query(cypher_text, params)
-    data = results.rows(result.keys, result.records)
-    if format is QueryFormat.json:
-        sys.stdout.write(results.to_json(data) + "\n")
-    elif format is QueryFormat.csv:
-        sys.stdout.write(results.to_csv(result.keys, data))
-    else:
-        Console().print(results.to_table(result.keys, data))
-        err.print(f"{len(data)} rows", highlight=False)
+    print_rows(result.keys, results.rows(result.keys, result.records), format)

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from extract.errors import NewsgraphError
 from graph.cli.common import (
     Neo4jOptions,
     ParamOpt,
@@ -52,10 +51,7 @@ def view(
         else:
             from graph.formats import read_graph
 
-            try:
-                graph = read_graph(graph_file)
-            except (ValueError, KeyError) as error:
-                raise NewsgraphError(f"{graph_file}: not a newsgraph graph.json ({error})") from None
+            graph = read_graph(graph_file)  # a bad file raises GraphFileError, naming it
             target = out or graph_file.with_suffix(".html")
         chosen = selection.select(graph)
         path = write_snapshot(chosen.graph, target, title=title, notes=chosen.notes, command=invocation(ctx))

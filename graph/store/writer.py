@@ -225,7 +225,8 @@ class _Batch:
             part = share(extraction, resolution, resolution.reasons)
             articles.append(part.article)
             for nid, entity in part.entities.items():
-                name, type_ = names.get(nid, entity.first)
+                # the name and type the resolution decided (as graph.build shows them), else the id's first owner's
+                name, type_ = resolution.display.get(nid) or names.get(nid, entity.first)
                 nodes.setdefault(nid, {"id": nid, "name": name, "type": type_})
                 mentions.append({"article": part.article["id"], "entity": nid, "count": entity.mentions, "names": sorted(entity.names)})
             skipped += part.unlinked

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.analysis import actor_graph, centrality_rows, communities, entity_rows, relation_rows
+from graph.analysis import actor_graph, centrality_rows, communities, community_ids, entity_rows, relation_rows
 
 
 def make_graph() -> nx.MultiDiGraph:
@@ -63,3 +63,13 @@ def test_communities_split_the_two_triangles():
 def test_empty_graph_gives_empty_answers():
     empty = nx.MultiDiGraph()
     assert centrality_rows(empty) == [] and communities(empty) == [] and entity_rows(empty) == []
+
+
+def test_community_ids_number_groups_by_size_and_attach_roles_to_their_actor():
+    ids = community_ids(make_graph())
+    assert ids["p:a"] == ids["p:b"] == ids["p:c"] != ids["p:d"] == ids["p:e"] == ids["p:f"]
+    assert sorted({ids["p:a"], ids["p:d"]}) == [0, 1] and ids["r:min"] == ids["p:a"], "the role goes with Ann, its holder"
+    assert community_ids(make_graph()) == ids, "fixed seed: the same numbers every time"
+    lone = make_graph()
+    lone.add_node("t:x", name="thing", type="THING", aliases=[], mentions=1, articles=["a1"])
+    assert community_ids(lone)["t:x"] == -1

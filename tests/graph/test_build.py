@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from extract.model import Article, ArticleExtraction, Entity, Evidence, Mention, Relation, entity_id
+from extract.resolve import Resolution
 from graph.build import build_graph, read_graph, write_graph_files
 
 
@@ -69,3 +70,12 @@ def test_self_loops_from_merges_are_dropped():
     a = extraction("a", "", [full], [])
     b = extraction("b", "", [short, full], [rel(short, "MET", full, "b", "Hewitt met Patricia Hewitt.")])
     assert build_graph([a, b]).number_of_edges() == 0
+
+
+def test_without_a_decided_name_the_first_article_that_owns_an_id_names_the_node_as_neo4j_does():
+    first, second = ent("Interior Minister", "ROLE"), ent("interior minister", "ROLE")
+    assert first.id == second.id
+    articles = [extraction("a", "", [first], []), extraction("b", "", [second], [])]
+    for resolution in (None, Resolution()):  # roles get no display name from resolve; an empty resolution decides none
+        graph = build_graph(articles, resolution)
+        assert graph.nodes[first.id]["name"] == "Interior Minister" and graph.nodes[first.id]["aliases"] == ["interior minister"]

@@ -6,10 +6,12 @@ import json
 import re
 
 import pytest
+from lxml import etree
 from typer.testing import CliRunner
 
 from graph.cli import app
 from tests.conftest import EXAMPLES
+from tests.graph.formats.test_gexf import SCHEMA
 
 pytestmark = pytest.mark.model
 
@@ -25,7 +27,7 @@ def test_build_writes_all_files_offline_html(tmp_path):
     out = tmp_path / "out"
     result = run("build", EXAMPLES / "calais-visit.txt", "--out", out)
     assert result.exit_code == 0, result.stderr
-    for name in ("graph.json", "graph.graphml", "graph.html", "extraction.jsonl"):
+    for name in ("graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "evidence.csv", "graph.html", "extraction.jsonl"):
         assert (out / name).stat().st_size > 0
     html = (out / "graph.html").read_text()
     tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html, flags=re.I)
@@ -87,3 +89,27 @@ def test_corrupt_existing_extraction_is_reported_not_overwritten(tmp_path):
     result = run("build", EXAMPLES / "harbour-deal.md", "--out", out)
     assert result.exit_code == 1 and "extraction.jsonl:2" in result.stderr
     assert (out / "extraction.jsonl").read_text() == old
+
+
+def test_formats_choose_the_files_and_old_ones_are_flagged(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", EXAMPLES / "calais-visit.txt", "--out", out).exit_code == 0
+    before = (out / "graph.html").read_bytes()
+    result = run("build", EXAMPLES / "calais-visit.txt", EXAMPLES / "wire.jsonl", "--out", out, "--formats", "gexf,csv", "--formats", "json")
+    assert result.exit_code == 0, result.stderr
+    assert (out / "graph.html").read_bytes() == before, "not chosen: left as it was"
+    said = " ".join(result.stderr.split())
+    assert f"{out / 'graph.html'} is from an earlier build" in said and f"{out / 'graph.graphml'} is from an earlier build" in said
+    assert "graph.gexf is from" not in said
+    nodes = json.loads((out / "graph.json").read_text())["nodes"]
+    assert len((out / "nodes.csv").read_text(encoding="utf-8").splitlines()) == len(nodes) + 1
+    assert 'mode="dynamic"' in (out / "graph.gexf").read_text(), "the wire articles are dated"
+    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+    assert schema.validate(etree.parse(str(out / "graph.gexf"))), schema.error_log
+
+
+def test_unknown_format_is_refused_before_any_work(tmp_path):
+    out = tmp_path / "out"
+    result = run("build", EXAMPLES / "calais-visit.txt", "--out", out, "--formats", "json,pdf")
+    assert result.exit_code == 2 and "unknown format pdf" in " ".join(result.output.split())
+    assert not out.exists()

@@ -94,3 +94,11 @@ def test_build_selection_shapes_only_the_page(tmp_path):
     assert len(graph) > 3, "graph files keep everything"
     assert len(page_nodes(html)) == 3 and f"Showing the top 3 of {len(graph)} nodes by degree" in html
     assert "newsgraph build" in html and "--top 3" in html
+
+
+def test_a_file_that_is_not_a_graph_is_named(tmp_path):
+    bad = tmp_path / "graph.json"
+    bad.write_text('{"nodes": 3}')
+    result = runner.invoke(app, ["view", str(bad)])
+    assert result.exit_code == 1 and f"{bad}: not a newsgraph graph.json" in " ".join(result.output.split())
+    assert "Traceback" not in result.output and not (tmp_path / "graph.html").exists()

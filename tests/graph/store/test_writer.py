@@ -196,3 +196,20 @@ def test_remove_reports_missing_ids_and_deletes_what_nothing_supports():
         (cypher.REFRESH_ENTITIES, {"ids": ["person:ada-quill"]}),
         (cypher.DELETE_ORPHANS, {"ids": ["person:ada-quill"]}),
     ]
+
+
+def test_a_node_gets_the_name_the_resolution_decided_as_in_graph_build():
+    from extract.model import entity_id
+    from extract.resolve import resolve
+    from graph.build import build_graph
+    from graph.store.writer import _Batch, _canonical_names
+
+    def article(doc_id: str, name: str) -> ArticleExtraction:
+        entity = Entity(entity_id(name, "ORG"), name, "ORG", (), (Mention(0, len(name), name, "ORG"),))
+        return ArticleExtraction(Article(doc_id, f"{name} met."), (entity,))
+
+    articles = [article("a", "Harbour guild"), article("b", "Harbour Guild"), article("c", "Harbour Guild")]
+    resolution = resolve(articles)
+    (row,) = _Batch.of(articles, resolution, _canonical_names(articles)).entities["Organization"]
+    (name,) = [data["name"] for _, data in build_graph(articles, resolution).nodes(data=True)]
+    assert row["name"] == name == "Harbour Guild", "not the spelling of the first article that owns the id"
