@@ -336,7 +336,8 @@ def merge_short_bodies(merger: Merger) -> None:
             options = {
                 merger.find(r) for r in starts.get(key[:3], ())
                 if any(_abbreviation_of(key, known[e].clean) for e in groups.get(r, [r]))
-                and total(known, groups.get(r, [r])) >= total(known, ids)  # "Gazprom" is no short "Gazpromneft"
+                and (" " in _best_name(known, groups.get(r, [r])) or total(known, groups.get(r, [r])) >= total(known, ids))
+                # "Yugansk" for a better-known "Yuganskneftegas"; "Gazprom" is no short "Gazpromneft"
             } - {me}  # fmt: skip
             targets = _likeliest(merger, groups, ids, options, f'"{name}" abbreviates')
             how = "is an abbreviation of"
