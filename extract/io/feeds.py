@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import InputError
 from extract.io.dates import iso_date
+from extract.io.html import PageInfo
 
+#: A page to fetch and what its feed (if any) says of it; the page's own metadata wins.
+Link = PageInfo
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Link:
-    """A page to fetch and what its feed (if any) says of it; the page's own metadata wins."""
-
-    url: str
-    title: str = ""
-    published: str = ""
-    authors: tuple[str, ...] = ()
-    site_name: str = ""
 
 
 def is_url(text: str) -> bool:

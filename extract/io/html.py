@@ -24,15 +24,21 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
 
 
 @dataclass(frozen=True)
-class WebPage:
-    """What a page says of its article; ``text`` is what the article's offsets index."""
+class PageInfo:
+    """What is known of a page before or besides its text (from the page itself, or a feed's entry)."""
 
-    text: str
+    url: str = ""
     title: str = ""
     published: str = ""
     authors: tuple[str, ...] = ()
     site_name: str = ""
-    url: str = ""
+
+
+@dataclass(frozen=True)
+class WebPage(PageInfo):
+    """A page's article; ``text`` is what the article's offsets index."""
+
+    text: str = ""
 
 
 _EXTRACTOR = None

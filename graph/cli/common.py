@@ -244,18 +244,18 @@ class SelectionOptions:
 
 INPUT_PANEL = "Input: folders and tables"
 FETCH_PANEL = "Input: links and feeds (the only network use)"
-IncludeOpt = Annotated[
-    list[str] | None,
-    typer.Option("--include", rich_help_panel=INPUT_PANEL, metavar="GLOB", show_default=False,
-                 help="In folders, read only files matching this glob (path below the folder or file name, any case; repeatable), "
-                      "e.g. 'business/*' or '*.csv'. Also overrides the default exclusions."),
-]  # fmt: skip
-ExcludeOpt = Annotated[
-    list[str] | None,
-    typer.Option("--exclude", rich_help_panel=INPUT_PANEL, metavar="GLOB", show_default=False,
-                 help="In folders, skip files matching this glob (repeatable). Always skipped: README*, LICENSE*, COPYING*, "
-                      "CHANGELOG*, NOTICE* and similar, and hidden files and folders."),
-]  # fmt: skip
+
+
+def _repeatable(flag: str, kind: type, panel: str, metavar: str, help: str, **extra: Any) -> Any:
+    return Annotated[list[kind] | None, typer.Option(flag, rich_help_panel=panel, metavar=metavar, show_default=False, help=help, **extra)]
+
+
+IncludeOpt = _repeatable("--include", str, INPUT_PANEL, "GLOB",
+                         "In folders, read only files matching this glob (path below the folder or file name, any case; "
+                         "repeatable), e.g. 'business/*' or '*.csv'. Also overrides the default exclusions.")  # fmt: skip
+ExcludeOpt = _repeatable("--exclude", str, INPUT_PANEL, "GLOB",
+                         "In folders, skip files matching this glob (repeatable). Always skipped: README*, LICENSE*, COPYING*, "
+                         "CHANGELOG*, NOTICE* and similar, and hidden files and folders.")  # fmt: skip
 
 
 def _column(role: str, examples: str) -> Any:
@@ -271,17 +271,12 @@ TitleColumnOpt = _column("title", "title (title, headline…)")
 DateColumnOpt = _column("date", "publication date (published, date, pubdate…)")
 UrlColumnOpt = _column("url", "article's address (url, link…)")
 IdColumnOpt = _column("id", "article id (id, doc_id, guid…; else FILE:LINE)")
-UrlsOpt = Annotated[
-    list[Path] | None,
-    typer.Option("--urls", rich_help_panel=FETCH_PANEL, metavar="FILE", exists=True, dir_okay=False, show_default=False,
-                 help="A file of links, one per line (# comments allowed): each page is fetched and read (repeatable)."),
-]  # fmt: skip
-FeedOpt = Annotated[
-    list[str] | None,
-    typer.Option("--feed", rich_help_panel=FETCH_PANEL, metavar="URL", show_default=False,
-                 help="An RSS or Atom feed (address or file): every entry's page is fetched and read (repeatable). "
-                      "The feed itself is fetched on every run; its pages come from the cache."),
-]  # fmt: skip
+UrlsOpt = _repeatable("--urls", Path, FETCH_PANEL, "FILE",
+                      "A file of links, one per line (# comments allowed): each page is fetched and read (repeatable).",
+                      exists=True, dir_okay=False)  # fmt: skip
+FeedOpt = _repeatable("--feed", str, FETCH_PANEL, "URL",
+                      "An RSS or Atom feed (address or file): every entry's page is fetched and read (repeatable). "
+                      "The feed itself is fetched on every run; its pages come from the cache.")  # fmt: skip
 CacheOpt = Annotated[
     Path | None,
     typer.Option("--cache", rich_help_panel=FETCH_PANEL, metavar="DIR", show_default=False,
