@@ -49,6 +49,8 @@ class ReadOptions:
     urls: tuple[Path, ...] = ()  # files of links to fetch (--urls)
     feeds: tuple[str, ...] = ()  # RSS/Atom feed addresses or files (--feed)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    #: Told of every page read from the web: its link and whether it came from the cache.
+    on_fetch: Callable[[str, bool], None] | None = None
 
 
 def iter_paths(
@@ -85,7 +87,7 @@ def read_articles(
     options = options or ReadOptions()
     paths = [Path(p) for p in paths]
     named = {p for p in paths if p.is_file()}
-    web = _Web(options.fetch, on_error)
+    web = _Web(options.fetch, on_error, options.on_fetch)
     for path in iter_paths(paths, on_error, include=options.include, exclude=options.exclude):
         try:
             suffix = path.suffix.lower()
@@ -119,9 +121,10 @@ def read_articles(
 class _Web:
     """Pages behind links and feeds; the fetcher (and its politeness state) is made on first use."""
 
-    def __init__(self, settings: FetchSettings, on_error: ErrorHandler) -> None:
+    def __init__(self, settings: FetchSettings, on_error: ErrorHandler, on_fetch: Callable[[str, bool], None] | None = None) -> None:
         self.settings = settings
         self.on_error = on_error
+        self.on_fetch = on_fetch
         self.seen: set[str] = set()
         self._fetcher: Fetcher | None = None
 
@@ -153,6 +156,8 @@ class _Web:
 
     def _page(self, link: Link) -> Article:
         response = self.fetcher.get(link.url)
+        if self.on_fetch is not None:
+            self.on_fetch(link.url, response.from_cache)
         html = decode_page(response.body, link.url, charset=response.charset, errors="replace")
         page = read_page(html, source=link.url, url=response.url)
         return Article(

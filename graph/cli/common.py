@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import inspect
 import typing
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -110,11 +111,14 @@ def extract_with_progress(
     nlp = load_pipeline(model) if workers == 1 else None
     with progress_bar() as progress:
         task = progress.add_task("extracting", total=None)
-        options = inputs.read_options() if inputs is not None else None
+        web = Counter()
+        options = inputs.read_options(on_fetch=lambda url, cached: web.update(cached=cached, fetched=not cached)) if inputs else None
         articles = read_articles(paths, on_error=problems, encoding_errors=encoding_errors.value, options=options)
         for extraction in extract_articles(articles, nlp=nlp, model=model, workers=workers, on_error=problems):
             progress.advance(task)
             yield extraction
+    if web:
+        err.print(f"web pages: {web['fetched']} fetched, {web['cached']} from the cache", highlight=False)
 
 
 def parse_params(items: list[str]) -> dict[str, object]:
@@ -321,8 +325,8 @@ class InputOptions:
             raise typer.BadParameter("give files or folders to read, --urls FILE or --feed URL", param_hint="PATH")
         return list(paths or [])
 
-    def read_options(self):
-        """The library's ``extract.io.ingest.ReadOptions`` for these options."""
+    def read_options(self, on_fetch=None):
+        """The library's ``extract.io.ingest.ReadOptions`` for these options (``on_fetch``: told of each web page read)."""
         from extract.io.fetch import FetchSettings
         from extract.io.ingest import ReadOptions
         from extract.io.tables import Columns
@@ -330,7 +334,7 @@ class InputOptions:
         columns = Columns(text=self.text_column, title=self.title_column, date=self.date_column, url=self.url_column, id=self.id_column)
         fetch = FetchSettings(cache_dir=self.cache, refetch=self.refetch, delay=self.delay, timeout=self.timeout, retries=self.retries)
         return ReadOptions(include=tuple(self.include or ()), exclude=tuple(self.exclude or ()), columns=columns,
-                           urls=tuple(self.urls or ()), feeds=tuple(self.feed or ()), fetch=fetch)  # fmt: skip
+                           urls=tuple(self.urls or ()), feeds=tuple(self.feed or ()), fetch=fetch, on_fetch=on_fetch)  # fmt: skip
 
 
 UriOpt = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j Bolt address.")]

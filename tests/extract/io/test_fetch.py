@@ -97,3 +97,8 @@ def test_requests_to_one_host_are_spaced_by_the_delay(web, fetch_settings):
 def test_only_http_addresses_are_fetched(fetch_settings):
     with pytest.raises(FetchError, match="not an http"):
         Fetcher(fetch_settings).get("file:///etc/passwd")
+
+
+def test_a_response_over_the_size_limit_is_refused(web, fetch_settings):
+    with pytest.raises(FetchError, match="over the 100 limit"):
+        Fetcher(dataclasses.replace(fetch_settings, max_bytes=100)).get(web.url("/article.html"))

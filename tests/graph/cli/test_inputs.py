@@ -55,7 +55,7 @@ def test_build_from_links_and_a_feed_then_rebuild_fetches_nothing(tmp_path, web)
     out = tmp_path / "out"
     result = run("build", links, "--feed", web.url("/feed.xml"), "--out", out, *fetch_args(tmp_path))
     assert result.exit_code == 1
-    assert f"{web.url('/missing')}: HTTP 404 Not Found" in result.stderr
+    assert f"{web.url('/missing')}: HTTP 404 Not Found" in result.stderr and "web pages: 2 fetched, 0 from the cache" in result.stderr
     articles = read_graph(out / "graph.json").graph["articles"]
     assert sorted(articles) == [web.url("/article.html"), web.url("/second.html")]
     assert articles[web.url("/second.html")]["published"] == "2025-02-10"
@@ -64,6 +64,7 @@ def test_build_from_links_and_a_feed_then_rebuild_fetches_nothing(tmp_path, web)
     sent = len(web.requests)
     again = run("build", links, "--feed", web.url("/feed.xml"), "--out", out, *fetch_args(tmp_path))
     assert again.exit_code == 1 and not [p for p in web.paths()[sent:] if p.endswith(".html")]
+    assert "web pages: 0 fetched, 2 from the cache" in again.stderr
 
 
 def test_extract_reads_a_csv_with_named_columns(tmp_path):
