@@ -290,18 +290,21 @@ def _guessed_date(tree: HtmlElement) -> str:
 
 
 def _authors(tree: HtmlElement, meta: dict[str, str], article: dict, micro, site: str, title_parts: tuple[str, ...]) -> tuple[str, ...]:
-    candidates: list[list[str]] = []
-    people = _ld_people(article.get("author"))
-    candidates.append([name for name, kind in people if kind != "Organization"] or [name for name, _ in people])
-    candidates.append(_micro_people(micro, "author"))
-    for key in ("article:author", "author", "byl", "sailthru.author", "parsely-author", "dc.creator"):
+    """The first source that names someone: JSON-LD, microdata, <meta>, the byline, "by X" in the <title>."""
+
+    def declared() -> list[str]:
+        people = _ld_people(article.get("author"))
+        return [name for name, kind in people if kind != "Organization"] or [name for name, _ in people]
+
+    def in_meta(key: str) -> list[str]:
         value = meta.get(key, "")
-        if value and not value.startswith("http"):
-            candidates.append([value])
-    candidates.append(_byline(tree))
-    candidates.append([_BY.sub("", p) for p in title_parts if _BY.match(p)])
-    for names in candidates:
-        cleaned = _clean_names(names, site)
+        return [value] if value and not value.startswith("http") else []
+
+    metas = [lambda key=key: in_meta(key) for key in ("article:author", "author", "byl", "sailthru.author", "parsely-author", "dc.creator")]
+    sources = (declared, lambda: _micro_people(micro, "author"), *metas, lambda: _byline(tree),
+               lambda: [_BY.sub("", p) for p in title_parts if _BY.match(p)])  # fmt: skip
+    for source in sources:  # lazily: the byline search is the costly one, and rarely needed
+        cleaned = _clean_names(source(), site)
         if cleaned:
             return cleaned
     return ()
