@@ -283,10 +283,14 @@ def _guessed_date(tree: HtmlElement) -> str:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        try:
-            return iso_date(find_date(tree, original_date=True, extensive_search=True) or "")
-        except (ValueError, TypeError):
-            return ""
+        for extensive in (False, True):  # the quick search (URL, markup) first; the costly one over all text only if needed
+            try:
+                found = find_date(tree, original_date=True, extensive_search=extensive)
+            except (ValueError, TypeError):
+                found = None
+            if found:
+                return iso_date(found)
+        return ""
 
 
 def _authors(tree: HtmlElement, meta: dict[str, str], article: dict, micro, site: str, title_parts: tuple[str, ...]) -> tuple[str, ...]:
