@@ -11,6 +11,7 @@ OVERLAPS = {
     ("bodies.BODY_DESCRIPTIONS", "bodies.ORG_HEADS"): "exchange",
     ("bodies.BODY_DESCRIPTIONS", "bodies.OWNED_BY_BODIES"): "subsidiary",
     ("bodies.GENERIC_BODY_WORDS", "bodies.ORG_HEADS"): "news",
+    ("bodies.GENERIC_BODY_WORDS", "bylines.NEWSROOM_WORDS"): "news",
     ("places.COUNTRY_ALIASES", "places.NOT_COUNTRY_NAMES"): "england northern ireland scotland wales",
     ("bodies.BODY_NOUNS", "bylines.NEWSROOM_WORDS"): "team",
     ("bodies.ORG_HEADS", "bylines.NEWSROOM_WORDS"): "news services",
