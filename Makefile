@@ -3,7 +3,7 @@ PYTHON ?= python
 # Extra options for the benchmark, e.g. make bench BENCH_ARGS="--workers 2 --repeat 2"
 BENCH_ARGS ?=
 
-.PHONY: bench bench-quick profile test
+.PHONY: bench bench-quick bench-ingest profile test
 
 # Whole BBC corpus (../shared/data/bbc_news): minutes; table on stdout, JSON in bench/results/.
 bench:
@@ -11,6 +11,10 @@ bench:
 
 bench-quick:
 	$(PYTHON) -m bench.run --limit 300 $(BENCH_ARGS)
+
+# Reading saved web pages: main-text F1, metadata, non-articles, pages/s against the spaCy parse.
+bench-ingest:
+	$(PYTHON) -m bench.ingest
 
 # Rule cost after the parse, by function (needs pip install -e ".[bench]").
 profile:

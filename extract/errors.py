@@ -21,6 +21,14 @@ class InputError(NewsgraphError):
         super().__init__(f"{where}: {reason}")
 
 
+class NoArticleError(InputError):
+    """A web page holds no article (an index, video, error, login or consent page, or too little text)."""
+
+
+class FetchError(InputError):
+    """A page or feed could not be fetched (unreachable host, HTTP error, timeout, robots.txt disallows)."""
+
+
 class ModelNotFoundError(NewsgraphError):
     """No spaCy pipeline of the requested name is installed."""
 

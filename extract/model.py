@@ -64,7 +64,9 @@ class Article:
     title: str = ""
     source: str = ""
     url: str = ""
-    published: str = ""  # ISO 8601 date or datetime as given; "" when unknown
+    published: str = ""  # ISO 8601 date (YYYY[-MM[-DD]]) or datetime with its UTC offset; "" when unknown
+    authors: tuple[str, ...] = ()  # as the page, feed or row names them
+    site_name: str = ""  # the publication ("The Northgate Herald"), "" when unknown
 
     @property
     def content_hash(self) -> str:
@@ -196,6 +198,8 @@ class ArticleExtraction:
             "source": art.source,
             "url": art.url,
             "published": art.published,
+            "authors": list(art.authors),
+            "site_name": art.site_name,
             "content_hash": art.content_hash,
             "entities": [e.to_dict() for e in self.entities],
             "relations": [r.to_dict() for r in self.relations],
@@ -211,6 +215,8 @@ class ArticleExtraction:
             source=data.get("source", ""),
             url=data.get("url", ""),
             published=data.get("published", ""),
+            authors=tuple(data.get("authors", ())),
+            site_name=data.get("site_name", ""),
         )
         return cls(
             article=article,

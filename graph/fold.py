@@ -38,11 +38,11 @@ class Share:
     unlinked: int = 0  # relations whose ends are not entities of the article (the contract forbids them)
 
 
-def article_row(extraction: ArticleExtraction) -> dict[str, str]:
+def article_row(extraction: ArticleExtraction) -> dict[str, Any]:
     art = extraction.article
     return {
         "title": art.title, "url": art.url, "published": art.published, "source": art.source,
-        "content_hash": art.content_hash,
+        "authors": list(art.authors), "site_name": art.site_name, "content_hash": art.content_hash,
     }  # fmt: skip
 
 

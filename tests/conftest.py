@@ -56,3 +56,22 @@ def chromium() -> str:
     if not path:
         unavailable("Chromium is not installed; run: apt-get install -y chromium")
     return path
+
+
+@pytest.fixture
+def web():
+    """A local web server on 127.0.0.1 (ephemeral port) with test pages and feeds; see tests/webserver.py."""
+    from tests.webserver import start
+
+    state, httpd = start()
+    yield state
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def fetch_settings(tmp_path):
+    """Fetch settings for tests: a private cache, no delays, short timeouts and backoff."""
+    from extract.io.fetch import FetchSettings
+
+    return FetchSettings(cache_dir=tmp_path / "cache", delay=0.0, timeout=0.5, retries=1, backoff=0.01)

@@ -1,7 +1,10 @@
-"""Files, folders, JSON Lines and HTML → ``Article``.
+"""Files, folders, JSON Lines, tables, web pages, link lists and feeds → ``Article``.
 
-Reading is lazy (one file, one line at a time) so a corpus never sits in memory. A bad file or line
-is handed to ``on_error`` as an ``InputError`` and skipped; the rest is still read.
+Reading is lazy (one file, one line, one row, one page at a time) so a corpus never sits in memory. A
+bad file, line, row or page is handed to ``on_error`` as an ``InputError`` and skipped; the rest is
+still read. Each kind of input has its module: ``html`` (pages), ``tables`` (CSV, TSV, Parquet),
+``feeds`` (RSS/Atom and link lists), ``fetch`` (the network, only for links and feeds given),
+``selection`` (which files of a folder are read).
 """
 
 from __future__ import annotations
@@ -9,13 +12,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.errors import InputError
-from extract.io.html import html_to_text
+from extract.io.dates import iso_date
+from extract.io.feeds import Link, is_url, looks_like_url_list, read_feed, read_url_list
+from extract.io.fetch import FEED_TYPES, Fetcher, FetchSettings
+from extract.io.html import decode_page, read_page
+from extract.io.selection import wanted
+from extract.io.tables import TABLE_SUFFIXES, Columns, read_table
 from extract.model import Article
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl") + TABLE_SUFFIXES
+#: Files of links, fetched when named on the command line (a .txt of nothing but links is one too).
+URL_LIST_SUFFIXES = (".urls",)
 #: spaCy's own default limit; a longer article should be split by the user, not silently cut.
 MAX_ARTICLE_CHARS = 1_000_000
 #: Larger single files are refused before reading (JSON Lines files are streamed and may be larger).
@@ -28,14 +39,33 @@ def _raise(error: InputError) -> None:
     raise error
 
 
-def iter_paths(paths: Iterable[str | Path], on_error: ErrorHandler = _raise) -> Iterator[Path]:
-    """Expand files and folders (recursively, sorted) into readable article files."""
+@dataclass(frozen=True)
+class ReadOptions:
+    """What to read besides the paths, and how: folder globs, table columns, link lists, feeds, fetching."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    columns: Columns = field(default_factory=Columns)
+    urls: tuple[Path, ...] = ()  # files of links to fetch (--urls)
+    feeds: tuple[str, ...] = ()  # RSS/Atom feed addresses or files (--feed)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    #: Told of every page read from the web: its link and whether it came from the cache.
+    on_fetch: Callable[[str, bool], None] | None = None
+
+
+def iter_paths(
+    paths: Iterable[str | Path], on_error: ErrorHandler = _raise, *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+) -> Iterator[Path]:
+    """Expand files and folders (recursively, sorted) into readable article files (see ``selection``)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and wanted(p.relative_to(path).as_posix(), include, exclude)
+            )  # fmt: skip
             if not found:
-                on_error(InputError(str(path), f"folder has no {', '.join(SUFFIXES)} files"))
+                on_error(InputError(str(path), f"folder has no {', '.join(SUFFIXES)} files (after --include/--exclude)"))
             yield from found
         elif path.is_file():
             yield path
@@ -48,18 +78,93 @@ def read_articles(
     *,
     on_error: ErrorHandler = _raise,
     encoding_errors: str = "strict",
+    options: ReadOptions | None = None,
 ) -> Iterator[Article]:
-    """Yield every article under ``paths``; report each bad file or line to ``on_error``."""
-    for path in iter_paths(paths, on_error):
+    """Yield every article under ``paths``, then of ``options.urls`` and ``options.feeds``; report each bad one to ``on_error``.
+
+    Nothing is fetched unless a file of links is named (in ``paths`` or ``options.urls``) or a feed is given.
+    """
+    options = options or ReadOptions()
+    paths = [Path(p) for p in paths]
+    named = {p for p in paths if p.is_file()}
+    web = _Web(options.fetch, on_error, options.on_fetch)
+    for path in iter_paths(paths, on_error, include=options.include, exclude=options.exclude):
         try:
-            if path.suffix.lower() == ".jsonl":
+            suffix = path.suffix.lower()
+            if suffix == ".jsonl":
                 yield from _read_jsonl(path, on_error, encoding_errors)
+            elif suffix in TABLE_SUFFIXES:
+                yield from read_table(path, columns=options.columns, on_error=on_error, encoding_errors=encoding_errors,
+                                      max_chars=MAX_ARTICLE_CHARS, path_id=path_id(path))  # fmt: skip
+            elif suffix in URL_LIST_SUFFIXES or (path in named and suffix == ".txt" and looks_like_url_list(path)):
+                yield from web.pages(read_url_list(path, on_error))
             else:
                 yield _read_document(path, encoding_errors)
         except InputError as error:
             on_error(error)
         except OSError as error:
             on_error(InputError(str(path), f"cannot read: {error.strerror or error}"))
+    for path in options.urls:
+        try:
+            yield from web.pages(read_url_list(Path(path), on_error))
+        except OSError as error:
+            on_error(InputError(str(path), f"cannot read: {error.strerror or error}"))
+    for feed in options.feeds:
+        try:
+            links = web.feed(feed)
+        except InputError as error:
+            on_error(error)
+            continue
+        yield from web.pages(links)
+
+
+class _Web:
+    """Pages behind links and feeds; the fetcher (and its politeness state) is made on first use."""
+
+    def __init__(self, settings: FetchSettings, on_error: ErrorHandler, on_fetch: Callable[[str, bool], None] | None = None) -> None:
+        self.settings = settings
+        self.on_error = on_error
+        self.on_fetch = on_fetch
+        self.seen: set[str] = set()
+        self._fetcher: Fetcher | None = None
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.settings)
+        return self._fetcher
+
+    def feed(self, feed: str) -> list[Link]:
+        if Path(feed).is_file():
+            try:
+                return read_feed(Path(feed).read_bytes(), feed)
+            except OSError as error:
+                raise InputError(feed, f"cannot read: {error.strerror or error}") from None
+        if not is_url(feed):
+            raise InputError(feed, "--feed takes an http:// or https:// address or a feed file")
+        return read_feed(self.fetcher.get(feed, accept=FEED_TYPES, cache=False).body, feed)
+
+    def pages(self, links: Iterable[Link]) -> Iterator[Article]:
+        for link in links:
+            if link.url in self.seen:  # the same link in two lists or feeds: read once
+                continue
+            self.seen.add(link.url)
+            try:
+                yield self._page(link)
+            except InputError as error:
+                self.on_error(error)
+
+    def _page(self, link: Link) -> Article:
+        response = self.fetcher.get(link.url)
+        if self.on_fetch is not None:
+            self.on_fetch(link.url, response.from_cache)
+        html = decode_page(response.body, link.url, charset=response.charset, errors="replace")
+        page = read_page(html, source=link.url, url=response.url)
+        return Article(
+            id=link.url, text=_check_text(page.text, link.url), title=page.title or link.title, source=link.url,
+            url=page.url or response.url, published=page.published or link.published,
+            authors=page.authors or link.authors, site_name=page.site_name or link.site_name,
+        )  # fmt: skip
 
 
 def path_id(path: Path) -> str:
@@ -90,7 +195,7 @@ def _decode(data: bytes, path: Path, encoding_errors: str, line: int | None = No
     return text
 
 
-def _check_text(text: str, path: Path, line: int | None = None) -> str:
+def _check_text(text: str, path: Path | str, line: int | None = None) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(str(path), "empty: no article text", line)
@@ -105,19 +210,35 @@ def _read_document(path: Path, encoding_errors: str) -> Article:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(str(path), f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit; split it")
-    text = _decode(path.read_bytes(), path, encoding_errors)
     suffix = path.suffix.lower()
+    doc_id = path_id(path)
     if suffix in (".html", ".htm"):
-        title, text = html_to_text(text)
-    elif suffix in (".md", ".markdown"):
+        return _read_saved_page(path, doc_id, encoding_errors)
+    text = _decode(path.read_bytes(), path, encoding_errors)
+    if suffix in (".md", ".markdown"):
         title, text = markdown_title(text)
     else:
         title, text = "", text
+        if _only_links(text):
+            raise InputError(str(path), "a list of links, not an article: name it on the command line, or pass --urls FILE, to fetch its pages")
     text = _check_text(text, path)
     if not title:
         title, text = plain_title(text)
-    doc_id = path_id(path)
     return Article(id=doc_id, text=text, title=title, source=doc_id)
+
+
+def _read_saved_page(path: Path, doc_id: str, encoding_errors: str) -> Article:
+    data = path.read_bytes()
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(str(path), "binary file (NUL bytes); expected an HTML page")
+    page = read_page(decode_page(data, str(path), errors=encoding_errors), source=str(path))
+    return Article(id=doc_id, text=_check_text(page.text, path), title=page.title, source=doc_id, url=page.url,
+                   published=page.published, authors=page.authors, site_name=page.site_name)  # fmt: skip
+
+
+def _only_links(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return bool(lines) and all(is_url(line) for line in lines)
 
 
 def _read_jsonl(path: Path, on_error: ErrorHandler, encoding_errors: str) -> Iterator[Article]:
@@ -148,19 +269,34 @@ def _jsonl_article(raw: bytes, path: Path, number: int, encoding_errors: str, se
     if doc_id in seen:
         raise InputError(str(path), f'duplicate id "{doc_id}" in this file; ids must be unique', number)
     seen.add(doc_id)
+    raw_date = record.get("published")
+    published = iso_date(raw_date)
+    if raw_date not in (None, "") and not published:
+        raise InputError(str(path), f'"published" {str(raw_date)[:40]!r} is not a date (write it as YYYY-MM-DD or ISO 8601)', number)
     return Article(
         id=doc_id,
         text=text,
         title=_field(record, "title"),
         source=_field(record, "source") or str(path),
         url=_field(record, "url"),
-        published=_field(record, "published"),
+        published=published,
+        authors=_names(record.get("authors", record.get("author"))),
+        site_name=_field(record, "site_name"),
     )
 
 
 def _field(record: dict, key: str) -> str:
     value = record.get(key)
     return "" if value is None else str(value)
+
+
+def _names(value) -> tuple[str, ...]:
+    """Authors as a JSON list, or one string of names separated by ";"."""
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(";") if v.strip())
+    return ()
 
 
 def plain_title(text: str) -> tuple[str, str]:

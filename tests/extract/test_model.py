@@ -24,7 +24,8 @@ def sample() -> ArticleExtraction:
     role = Entity("role:interior-minister", "interior minister", "ROLE", (), (Mention(0, 17, "Interior Minister", "ROLE"),))
     evidence = Evidence("a1", text[:51], (18, 35), (0, 17), "title")
     relation = Relation(person.id, "HAS_ROLE", role.id, evidence, 0.8)
-    article = Article("a1", text, title="T", source="s", url="https://x.example/1", published="2025-01-02")
+    article = Article("a1", text, title="T", source="s", url="https://x.example/1", published="2025-01-02T09:30:00+01:00",
+                      authors=("Ana Ruiz", "Li Wei"), site_name="Bay News")  # fmt: skip
     return ArticleExtraction(article, (person, role), (relation,))
 
 
@@ -34,9 +35,17 @@ def test_round_trip_through_json_is_lossless():
     assert again == original
 
 
+def test_lines_written_before_authors_and_site_name_still_read():
+    data = sample().to_dict()
+    del data["authors"], data["site_name"]
+    article = ArticleExtraction.from_dict(data).article
+    assert (article.authors, article.site_name, article.published) == ((), "", "2025-01-02T09:30:00+01:00")
+
+
 def test_contract_fields():
     data = sample().to_dict()
     assert {"doc_id", "title", "entities", "relations"} <= set(data)
+    assert (data["authors"], data["site_name"]) == (["Ana Ruiz", "Li Wei"], "Bay News")
     assert set(data["entities"][0]) == {"id", "name", "type", "aliases", "mentions"}
     assert set(data["entities"][0]["mentions"][0]) >= {"start", "end", "text"}
     assert set(data["relations"][0]) == {

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from extract.errors import InputError
-from extract.io.ingest import MAX_ARTICLE_CHARS, path_id, read_articles
+from extract.io.ingest import MAX_ARTICLE_CHARS, ReadOptions, path_id, read_articles
 from tests.conftest import EXAMPLES
 
 
@@ -21,9 +21,91 @@ def test_examples_folder_reads_every_format():
     articles, errors = collect([EXAMPLES])
     assert errors == []
     ids = [a.id for a in articles]
-    assert "wire-0412" in ids and "wire-0413" in ids
+    assert "wire-0412" in ids and "wire-0413" in ids and "archive-0101" in ids  # JSON Lines and CSV
     suffixes = {a.id.rsplit(".", 1)[-1] for a in articles if a.id.startswith(path_id(EXAMPLES))}
     assert {"txt", "md", "html"} <= suffixes
+    assert len(articles) == 9
+
+
+def test_a_data_sets_readme_and_license_are_not_articles(tmp_path):
+    for name in ("README.TXT", "LICENSE", "business/001.txt", "tech/002.txt", ".cache/x.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Some article text about the port.", encoding="utf-8")
+    assert sorted(a.id.rsplit("/", 2)[-2] for a in collect([tmp_path])[0]) == ["business", "tech"]
+    only_tech, _ = collect([tmp_path], options=ReadOptions(include=("tech/*",)))
+    assert [a.id.rsplit("/", 1)[-1] for a in only_tech] == ["002.txt"]
+    no_business, _ = collect([tmp_path], options=ReadOptions(exclude=("business/*",)))
+    assert [a.id.rsplit("/", 1)[-1] for a in no_business] == ["002.txt"]
+    _, errors = collect([tmp_path], options=ReadOptions(include=("*.md",)))
+    assert "after --include/--exclude" in errors[0].reason
+    assert len(collect([tmp_path / "README.TXT"])[0]) == 1  # named on the command line: read
+
+
+def test_jsonl_dates_become_iso_and_authors_are_read(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": "Text.", "published": "12 April 2025", "authors": ["Ana Ruiz"], "site_name": "Bay News"}) + "\n"
+        + json.dumps({"id": "b", "text": "Text.", "published": "not a date", "author": "X"}) + "\n"
+        + json.dumps({"id": "c", "text": "Text.", "author": "Li Wei; Ana Ruiz"}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    (first, third), errors = collect([path])
+    assert (first.published, first.authors, first.site_name) == ("2025-04-12", ("Ana Ruiz",), "Bay News")
+    assert third.authors == ("Li Wei", "Ana Ruiz")
+    assert errors[0].line == 2 and "'not a date' is not a date" in errors[0].reason
+
+
+def test_saved_pages_without_an_article_are_reported_and_skipped(tmp_path):
+    (tmp_path / "index.html").write_text('<html><head><meta property="og:type" content="website"></head><body><p>Menu</p></body></html>')
+    (tmp_path / "story.html").write_text("<html><body><article><h1>Pier</h1><p>" + "The pier will be repaired soon. " * 12 + "</p></article></body></html>")
+    articles, errors = collect([tmp_path])
+    assert [a.id.rsplit("/", 1)[-1] for a in articles] == ["story.html"] and articles[0].title == "Pier"
+    assert errors[0].path == str(tmp_path / "index.html") and "not an article" in errors[0].reason
+
+
+def test_a_list_of_links_in_a_folder_is_not_fetched(tmp_path, web):
+    (tmp_path / "links.txt").write_text(web.url("/article.html") + "\n", encoding="utf-8")
+    articles, errors = collect([tmp_path])
+    assert articles == [] and "a list of links" in errors[0].reason and web.requests == []
+
+
+def test_a_named_list_of_links_is_fetched_and_failures_reported(tmp_path, web, fetch_settings):
+    links = tmp_path / "urls.txt"
+    links.write_text(f"# today's reading\n{web.url('/article.html')}\n\n{web.url('/missing')}\n{web.url('/index.html')}\n"
+                     f"{web.url('/redirect')}\n{web.url('/article.html')}\n", encoding="utf-8")  # fmt: skip
+    articles, errors = collect([links], options=ReadOptions(fetch=fetch_settings))
+    assert [a.id for a in articles] == [web.url("/article.html"), web.url("/redirect")]
+    first = articles[0]
+    assert (first.title, first.published, first.authors, first.site_name, first.url) == (
+        "Library opens on Sundays after volunteers step in", "2025-02-03T09:30:00+00:00", ("Ines Varga",),
+        "Hillcrest Post", "https://www.hillcrestpost.example/news/library-sundays")  # fmt: skip
+    assert "Top News" not in first.text and first.text.startswith("Hillcrest's central library")
+    assert [(e.path, e.reason.split(" (")[0]) for e in errors] == [
+        (web.url("/missing"), "HTTP 404 Not Found"),
+        (web.url("/index.html"), "the page declares itself a 'website'"),
+    ]
+    sent = len(web.requests)
+    assert [a.id for a in collect([links], options=ReadOptions(fetch=fetch_settings))[0]] == [a.id for a in articles]
+    assert web.paths()[sent:] == ["/robots.txt", "/missing"]  # the cache: only what failed is asked for again
+
+
+def test_urls_option_and_bad_lines(tmp_path, web, fetch_settings):
+    links = tmp_path / "reading.list"
+    links.write_text(f"{web.url('/second.html')}\nnot a link\n", encoding="utf-8")
+    articles, errors = collect([], options=ReadOptions(urls=(links,), fetch=fetch_settings))
+    assert [a.title for a in articles] == ["Bus depot plan withdrawn after objections"]
+    assert articles[0].published == "2025-02-10" and errors[0].line == 2 and "not a web address" in errors[0].reason
+
+
+def test_feeds_are_read_and_each_entry_fetched(web, fetch_settings, tmp_path):
+    articles, errors = collect([], options=ReadOptions(feeds=(web.url("/feed.xml"), web.url("/atom.xml")), fetch=fetch_settings))
+    assert [a.id for a in articles] == [web.url("/article.html"), web.url("/second.html")]  # atom's entry is the same page
+    assert [e.path for e in errors] == [web.url("/missing")]
+    feed_file = tmp_path / "feed.xml"
+    feed_file.write_text("<html><body>no feed here</body></html>")
+    _, errors = collect([], options=ReadOptions(feeds=(str(feed_file), "ftp://x/feed", web.url("/image.png")), fetch=fetch_settings))
+    assert ["not an RSS or Atom feed" in errors[0].reason, "--feed takes" in errors[1].reason] == [True, True]
+    assert "not a feed (Content-Type: image/png)" in errors[2].reason
 
 
 def test_plain_text_title_is_short_first_line_and_offsets_stay_true(tmp_path):

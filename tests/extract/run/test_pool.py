@@ -29,7 +29,7 @@ def test_two_workers_write_exactly_what_one_writes(tmp_path):
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert run("extract", EXAMPLES, "-o", one).exit_code == 0
     assert run("extract", EXAMPLES, "-o", two, "--workers", "2").exit_code == 0
-    assert len(one.read_text().splitlines()) == 6
+    assert len(one.read_text().splitlines()) == 9
     assert two.read_bytes() == one.read_bytes()
 
 

@@ -37,7 +37,7 @@ def test_cli_skips_an_article_the_rules_fail_on_with_exit_code_1(tmp_path, rules
     result = run("extract", EXAMPLES, "-o", out)
     assert result.exit_code == 1
     assert "maternity-pay.txt" in result.stderr and "extraction failed" in result.stderr
-    assert len(out.read_text().splitlines()) == 5
+    assert len(out.read_text().splitlines()) == 8
 
 
 def test_batches_respect_both_the_count_and_the_text_budget():

@@ -44,7 +44,7 @@ def test_extract_follows_the_contract_and_is_stable(tmp_path):
     assert run("extract", EXAMPLES, "--output", out2).exit_code == 0
     assert out1.read_text() == out2.read_text(), "ids and output must be the same on every run"
     lines = [json.loads(line) for line in out1.read_text().splitlines()]
-    assert len(lines) == 6
+    assert len(lines) == 9  # 4 files, 2 JSON lines, a saved page, 2 CSV rows
     by_id = {line["doc_id"]: line for line in lines}
     assert "wire-0412" in by_id and path_id(EXAMPLES / "calais-visit.txt") in by_id
     for line in lines:

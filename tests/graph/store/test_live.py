@@ -242,3 +242,23 @@ def test_cli_wrong_password_is_a_clear_error(store):
     result = cli("query", "RETURN 1", "--password", f"not-the-password-{TOKEN}")
     assert result.exit_code == 1
     assert "refused user" in result.output and "NEO4J_PASSWORD" in result.output
+
+
+@pytest.mark.model
+def test_cli_load_of_a_saved_page_stores_its_date_authors_and_site(store, nlp, tmp_path):
+    import shutil
+
+    from extract.io.ingest import path_id
+    from tests.conftest import REPO
+
+    path = tmp_path / f"{PREFIX}herald.html"
+    shutil.copy(REPO / "tests" / "data" / "pages" / "01-northgate-herald.html", path)
+    loaded = cli("load", path)
+    assert loaded.exit_code == 0, loaded.output
+    doc_id = path_id(path)
+    row = store.query("MATCH (a:Article {id: $id}) RETURN a.published AS published, a.authors AS authors, a.site_name AS site",
+                      {"id": doc_id}).records[0]  # fmt: skip
+    assert (row["published"], list(row["authors"]), row["site"]) == ("2019-06-11T05:00:00+01:00", ["Imogen Rask", "Tobias Venn"], "The Northgate Herald")
+    seen = store.query("MATCH ()-[r]->() WHERE $id IN r.articles RETURN DISTINCT r.first_seen AS first", {"id": doc_id}).records
+    assert seen and {r["first"][:10] for r in seen} <= {"2019-06-11"}
+    assert cli("remove", doc_id).exit_code == 0

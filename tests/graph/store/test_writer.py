@@ -86,7 +86,7 @@ def test_first_load_creates_constraints_then_writes_batched_rows():
     art = extraction().article
     assert writes[0][1] == {"rows": [{
         "id": "a1", "title": "Quill visits", "url": "", "published": "2024-05-02", "source": "",
-        "content_hash": art.content_hash,
+        "authors": [], "site_name": "", "content_hash": art.content_hash,
     }]}  # fmt: skip
     assert writes[1][1] == {"rows": [{"id": "person:ada-quill", "name": "Ada Quill", "type": "PERSON"}]}
     assert {"article": "a1", "entity": "gpe:harbourton", "count": 1, "names": ["Harbourton"]} in writes[4][1]["rows"]
