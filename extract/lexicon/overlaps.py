@@ -8,6 +8,7 @@ from __future__ import annotations
 
 #: (list, list) → the words both write, space-separated.
 OVERLAPS = {
+    ("bylines.NEWSROOM_WORDS", "people.NAME_MODIFIERS"): "senior",
     ("kinds.DATE_WORDS", "people.NOT_GIVEN_NAMES"): "april june",
     ("kinds.DATE_WORDS", "verbs.MOTION_VERBS"): "march",
     ("people.NAME_MODIFIERS", "people.PERSON_NOUNS"): "veteran",

@@ -156,7 +156,7 @@ def test_the_test_articles_and_examples_give_the_same_rows_both_ways(store, nlp,
 
     paths = [REPO / "tests" / "data" / "news", EXAMPLES]
     extractions = [tokenized(x, TOKEN) for x in extract_articles(read_articles(paths, on_error=print), nlp=nlp)]
-    assert len(extractions) == 11
+    assert len(extractions) == len(list(read_articles(paths, on_error=print))) > 10
     with loaded(store, extractions, tmp_path, resolve(extractions)) as stored:  # resolved as build resolves them
         assert stored.graph.number_of_edges() > 50
         assert compare_everything(store, stored, pairs=400) > 500
