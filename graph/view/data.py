@@ -23,7 +23,7 @@ import networkx as nx
 
 from graph.analysis import community_ids
 from graph.view.layout import force_layout
-from graph.view.select import Rank, is_concept, scores
+from graph.view.select import Rank, is_concept, ordered_subgraph, scores
 
 #: Colour, vis-network shape and legend glyph per entity type (legend order). Every shape honours ``size``.
 STYLE: dict[str, tuple[str, str, str]] = {
@@ -124,9 +124,9 @@ def _positions(graph: nx.MultiDiGraph, seed: int) -> dict[Hashable, tuple[float,
     """Actors with ties laid out by force; actors without one on a grid below them (big pages hide those);
     each role, thing or quote on a small sunflower around the actor it belongs to."""
     actors = [n for n, d in graph.nodes(data=True) if not is_concept(d)] or list(graph)
-    sub = graph.subgraph(actors)
+    sub = ordered_subgraph(graph, actors)  # in the graph's order: the layout must not depend on string hashing
     tied = [n for n in actors if any(m != n for m in nx.all_neighbors(sub, n))]
-    positions = force_layout(sub.subgraph(tied), seed=seed) if tied else {}
+    positions = force_layout(ordered_subgraph(sub, tied), seed=seed) if tied else {}
     alone = [n for n in actors if n not in positions]
     if alone:
         xs = [x for x, _ in positions.values()] or [0.0]
@@ -211,7 +211,7 @@ def explorer_data(graph: nx.MultiDiGraph, *, pool: nx.MultiDiGraph | None = None
         nodes["articles"].append([article(a) for a in data.get("articles") or []])
         nodes["x"].append(round(x, 1))
         nodes["y"].append(round(y, 1))
-        nodes["size"].append(round(8 + 4 * math.log1p(mentions), 1))
+        nodes["size"].append(round(7 + 3 * math.log1p(mentions), 1))
         c = community.get(nid, -1)
         nodes["community"].append(c if c >= 0 and sizes[c] > 1 else -1)
         nodes["score"].append(round(score.get(nid, 0.0), 6))

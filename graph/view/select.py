@@ -171,7 +171,7 @@ def ego_network(graph: nx.MultiDiGraph, center: Hashable, *, radius: int = 1) ->
     if radius < 0:
         raise SelectionError(f"--radius must be 0 or more, not {radius}")
     near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), center, cutoff=radius)
-    return graph.subgraph(near).copy()
+    return ordered_subgraph(graph, near)
 
 
 def _pagerank(graph: nx.MultiDiGraph, *, damping: float = 0.85, tol: float = 1e-10) -> dict[Hashable, float]:
@@ -207,6 +207,17 @@ def scores(graph: nx.MultiDiGraph, by: Rank) -> dict[Hashable, float]:
     return {n: float(d) for n, d in graph.degree()}
 
 
+def ordered_subgraph(graph: nx.MultiDiGraph, keep: Iterable[Hashable]) -> nx.MultiDiGraph:
+    """A copy of ``graph`` with only ``keep``, in the graph's own order (``subgraph`` of a small set iterates in
+    the set's order, which depends on string hashing: the page, its layout and communities would change per run)."""
+    keep = set(keep)
+    sub = nx.MultiDiGraph()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, dict(d)) for n, d in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    return sub
+
+
 def top_actors(graph: nx.MultiDiGraph, *, k: int, by: Rank = Rank.degree, keep: Iterable[Hashable] = ()) -> Selection:
     """The ``k`` highest-ranked actors (ties by mentions, then id), ``keep`` first, with the roles, things and
     quotes tied to them and every edge among those nodes.
@@ -223,7 +234,7 @@ def top_actors(graph: nx.MultiDiGraph, *, k: int, by: Rank = Rank.degree, keep: 
     ranked = sorted(actors, key=lambda n: (n not in keep, -score[n], -graph.nodes[n].get("mentions", 0), str(n)))
     chosen = set(ranked[:k])
     folded = {other for n in chosen for other in nx.all_neighbors(graph, n) if other not in chosen and is_concept(graph.nodes[other])}
-    sub = graph.subgraph(chosen | folded).copy()
+    sub = ordered_subgraph(graph, chosen | folded)
     left_edges = graph.number_of_edges() - sub.number_of_edges()
     kind = "actors" if len(actors) < len(graph) else "nodes"
     note = (

@@ -6,7 +6,7 @@
 //        "screenshot": "out.png", "timeout": 60000, "steps": [STEP, ...]}'
 //
 // A step does one thing and adds its state to report.steps ({counts, panel, ms, ...}):
-//   {"click": "node name"}            a real mouse click on the node (it is moved into view first)
+//   {"click": "node name", "zoom": 1.5} a real mouse click on the node, centred and zoomed in to at least "zoom" first
 //   {"clickTie": ["name", "name"]}    a real mouse click on the middle of the line between two nodes
 //   {"input": "#min-evidence", "value": "2"}   set a slider or text box and fire "input"; ms = until redrawn
 //   {"toggle": "#type-PERSON"}        click a checkbox or button by CSS selector; ms = until redrawn
@@ -91,18 +91,23 @@ try {
     network.once("afterDrawing", () => resolve(performance.now()));
     setTimeout(() => resolve(performance.now()), 5000);
   });
-  const pointOf = (name) => page.evaluate((name) => {
+  const pointOf = (name, zoom) => page.evaluate(({ name, zoom }) => {
     const data = window.explorer.data, n = data.nodes.name.indexOf(name);
     if (n < 0 || !window.explorer.nodeShown[n]) return null;
+    if (zoom) network.moveTo({ position: network.getPositions([n])[n], scale: Math.max(network.getScale(), zoom), animation: false });
     const box = document.querySelector("#graph-nodes canvas").getBoundingClientRect();
-    const p = network.canvasToDOM(network.getPositions([n])[n]);
+    const c = network.canvasToDOM(network.getPositions([n])[n]);
+    // The centre, or the nearest point of the node that no node drawn over it covers.
+    let p = c;
+    for (let r = 0; r < 30 && network.getNodeAt(p) !== n; r += 2)
+      for (let a = 0; a < 12; a += 1) { const q = { x: c.x + r * Math.cos(a * Math.PI / 6), y: c.y + r * Math.sin(a * Math.PI / 6) }; if (network.getNodeAt(q) === n) { p = q; break; } }
     return { x: box.left + p.x, y: box.top + p.y, n };
-  }, name);
+  }, { name, zoom });
   report.steps = [];
   for (const step of opts.steps || []) {
     const done = { step };
     if (step.click) {
-      const p = await pointOf(step.click);
+      const p = await pointOf(step.click, step.zoom || 1.5);
       if (p) await page.mouse.click(p.x, p.y); else done.missing = true;
     } else if (step.clickTie) {
       const [a, b] = [await pointOf(step.clickTie[0]), await pointOf(step.clickTie[1])];

@@ -164,3 +164,19 @@ def test_size_follows_mentions_and_concepts_sit_beside_their_actor():
         if data["predicates"][p] == "HAS_ROLE":
             a, b = rel["from"][r], rel["to"][r]
             assert abs(nodes["x"][a] - nodes["x"][b]) < 40 and abs(nodes["y"][a] - nodes["y"][b]) < 40
+
+
+def test_the_page_does_not_depend_on_string_hashing():
+    """Two processes with different hash seeds write the same page (subgraphs keep the graph's order)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from graph.view.page import render_html; from graph.view.select import select; "
+            "from graph.view.synthetic import synthetic_graph; "
+            "print(hashlib.sha256(render_html(select(synthetic_graph(300), top=40)).encode()).hexdigest())")  # fmt: skip
+    digests = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
