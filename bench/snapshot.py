@@ -57,12 +57,12 @@ def _timed(func, *args, **kwargs) -> tuple[Any, float]:
     return result, time.perf_counter() - start
 
 
-def _browser(html: Path, steps: list[dict] | None = None) -> dict[str, Any] | str:
-    """The harness's report, or why it could not run."""
+def _browser(html: Path, steps: list[dict] | None = None, **options: Any) -> dict[str, Any] | str:
+    """The harness's report (``options``: width, height… of the window), or why it could not run."""
     node, chromium = shutil.which("node"), os.environ.get("NEWSGRAPH_CHROMIUM") or shutil.which("chromium")
     if not node or not chromium or not (REPO / "node_modules" / "playwright-core").is_dir():
         return "skipped: needs node, chromium and `npm ci` at the repo root"
-    args = json.dumps({"html": str(html), "chromium": chromium, "timeout": 300_000, "steps": steps or []})
+    args = json.dumps({"html": str(html), "chromium": chromium, "timeout": 300_000, "steps": steps or [], **options})
     done = subprocess.run([node, str(HARNESS), args], capture_output=True, text=True, timeout=600, cwd=REPO)
     if done.returncode != 0:
         return "failed: " + done.stderr.strip()[-500:]

@@ -255,7 +255,7 @@ def explorer_data(graph: nx.MultiDiGraph, *, pool: nx.MultiDiGraph | None = None
         cu, cv = nodes["community"][u], nodes["community"][v]
         if cu >= 0 and cv >= 0 and cu != cv:
             between.add_edge(cu, cv)
-    spread = force_layout(between, seed=seed, scale=160.0)  # the communities view: one dot per community
+    spread = force_layout(between, seed=seed, scale=300.0)  # the communities view: one dot per community
     community_rows = []
     for c in ranked_communities:
         top = sorted(members[c], key=lambda i: (-nodes["score"][i], -nodes["mentions"][i], nodes["name"][i]))

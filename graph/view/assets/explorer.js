@@ -180,11 +180,9 @@
   var labelText = nodes.name.map(function (name) { return short(name, 36); });
   var textWidth = new Float32Array(N); /* measured once per node, at the label font */
   var MAX_LABELS = 350;
-  network.on("afterDrawing", function (ctx) {
-    var view = network.body.view, scale = view.scale, tx = view.translation.x, ty = view.translation.y, body = network.body.nodes;
-    var w = container.clientWidth, h = container.clientHeight, ratio = network.canvas.pixelRatio || 1;
-    var grid = new Map(), CELL = 40, placed = 0;
-    ctx.save();
+  /* Places labels on a canvas in the order asked, skipping any that would overlap one already placed. */
+  function labeller(ctx, net, box) {
+    var w = box.clientWidth, h = box.clientHeight, ratio = net.canvas.pixelRatio || 1, grid = new Map(), CELL = 40;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.font = FONT; ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.lineJoin = "round";
     function free(x0, y0, x1, y1) {
@@ -195,32 +193,37 @@
         }
       return true;
     }
-    function take(box) {
-      for (var gx = Math.floor(box[0] / CELL); gx <= Math.floor(box[2] / CELL); gx++)
-        for (var gy = Math.floor(box[1] / CELL); gy <= Math.floor(box[3] / CELL); gy++) {
-          var id = gx * 100003 + gy; if (!grid.has(id)) grid.set(id, []); grid.get(id).push(box);
+    function take(b) {
+      for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++)
+        for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
+          var id = gx * 100003 + gy; if (!grid.has(id)) grid.set(id, []); grid.get(id).push(b);
         }
     }
-    function label(text, x, y, bold, force, n) {
-      var width;
-      if (n === undefined) width = ctx.measureText(text).width + 4;
-      else { if (!textWidth[n]) textWidth[n] = ctx.measureText(text).width + 4; width = textWidth[n] * (bold ? 1.08 : 1); }
-      var box = [x - width / 2, y, x + width / 2, y + 15];
-      if (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h) return false; /* whole labels only */
-      if (!force && !free(box[0], box[1], box[2], box[3])) return false;
-      take(box);
+    return function label(text, x, y, bold, force, width) {
+      if (x < -300 || x > w + 300 || y < -40 || y > h + 40) return false;
+      width = (width || ctx.measureText(text).width + 4) * (bold ? 1.08 : 1);
+      var b = [x - width / 2, y, x + width / 2, y + 15];
+      if (b[0] < 0 || b[2] > w || b[1] < 0 || b[3] > h) return false; /* whole labels only */
+      if (!force && !free(b[0], b[1], b[2], b[3])) return false;
+      take(b);
       ctx.font = bold ? "600 " + FONT : FONT;
       ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.strokeText(text, x, y);
       ctx.fillStyle = "#1a1a1a"; ctx.fillText(text, x, y);
       ctx.font = FONT;
       return true;
-    }
+    };
+  }
+  network.on("afterDrawing", function (ctx) {
+    var view = network.body.view, scale = view.scale, tx = view.translation.x, ty = view.translation.y, body = network.body.nodes;
+    var placed = 0;
+    ctx.save();
+    var label = labeller(ctx, network, container);
     function nodeLabel(n, bold, force) {
       var b = body[n];
       if (!b || !nodeShown[n]) return false;
       var x = b.x * scale + tx, y = b.y * scale + ty + nodes.size[n] * scale + 2;
-      if (x < -200 || x > w + 200 || y < -40 || y > h + 40) return false;
-      if (label(labelText[n], x, y, bold, force, n)) { placed += 1; return true; }
+      if (!textWidth[n]) textWidth[n] = ctx.measureText(labelText[n]).width + 4;
+      if (label(labelText[n], x, y, bold, force, textWidth[n])) { placed += 1; return true; }
       return false;
     }
     if (state.view === "nodes") {
@@ -275,8 +278,8 @@
       .sort(function (x, y) { return sums[y].n - sums[x].n || x - y; }).slice(0, COMMUNITY_LIMIT);
     var keep = new Set(kept), grow = 1;
     var list = kept.map(function (c) {
-      return { id: c, x: D.communities[c].x, y: D.communities[c].y, size: 5 + 2.5 * Math.sqrt(sums[c].n), shape: "dot", label: short(D.communities[c].name, 40) + " (" + sums[c].n + ")",
-        font: { size: 12, strokeWidth: 3, strokeColor: "#ffffff" }, color: { background: D.communities[c].color, border: "#ffffff" } };
+      return { id: c, x: D.communities[c].x, y: D.communities[c].y, size: 5 + 2.5 * Math.sqrt(sums[c].n), shape: "dot", text: short(D.communities[c].name, 44) + " (" + sums[c].n + ")",
+        color: { background: D.communities[c].color, border: "#ffffff" } };
     });
     var edges = [];
     links.forEach(function (count, key) {
@@ -293,15 +296,26 @@
       communitySet = { nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) };
       communityNetwork = new vis.Network(box, communitySet, { layout: { improvedLayout: false }, physics: { enabled: false },
         edges: { smooth: false, color: { color: "rgba(90,90,90,0.45)" } }, interaction: { hover: true } });
+      communityNetwork.on("afterDrawing", function (ctx) { /* biggest communities first, never overlapping */
+        var view = communityNetwork.body.view, body = communityNetwork.body.nodes;
+        ctx.save();
+        var label = labeller(ctx, communityNetwork, box), placed = 0;
+        communitySet.nodes.get().forEach(function (n, k) {
+          var b = body[n.id];
+          if (b && label(n.text, b.x * view.scale + view.translation.x, (b.y + b.options.size) * view.scale + view.translation.y + 2, k < 8, false)) placed += 1;
+        });
+        ctx.restore();
+        window.snapshot.communityLabels = placed;
+      });
       communityNetwork.on("click", function (params) { if (params.nodes.length) showCommunityPanel(params.nodes[0]); });
       window.communityNetwork = communityNetwork;
     } else {
       communitySet.nodes.clear(); communitySet.edges.clear(); communitySet.nodes.add(data.nodes); communitySet.edges.add(data.edges);
     }
     communityNetwork.fit({ animation: false });
-    var scale = Math.min(1, communityNetwork.getScale()); /* text and dots the same size on screen whatever the spread */
+    var scale = Math.min(1, communityNetwork.getScale()); /* dots the same size on screen whatever the spread */
     communitySet.nodes.update(data.nodes.map(function (n) {
-      return { id: n.id, size: n.size / scale, font: { size: 12 / scale, strokeWidth: 3 / scale, strokeColor: "#ffffff" } };
+      return { id: n.id, size: n.size / scale };
     }));
     communitySet.edges.update(communitySet.edges.get().map(function (e) { return { id: e.id, width: e.width / scale }; }));
   }
