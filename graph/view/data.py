@@ -23,7 +23,7 @@ import networkx as nx
 
 from graph.analysis import community_ids
 from graph.view.layout import force_layout
-from graph.view.select import Rank, is_concept, ordered_subgraph, scores
+from graph.view.select import Rank, is_concept, scores
 
 #: Colour, vis-network shape and legend glyph per entity type (legend order). Every shape honours ``size``.
 STYLE: dict[str, tuple[str, str, str]] = {
@@ -124,9 +124,13 @@ def _positions(graph: nx.MultiDiGraph, seed: int) -> dict[Hashable, tuple[float,
     """Actors with ties laid out by force; actors without one on a grid below them (big pages hide those);
     each role, thing or quote on a small sunflower around the actor it belongs to."""
     actors = [n for n, d in graph.nodes(data=True) if not is_concept(d)] or list(graph)
-    sub = ordered_subgraph(graph, actors)  # in the graph's order: the layout must not depend on string hashing
-    tied = [n for n in actors if any(m != n for m in nx.all_neighbors(sub, n))]
-    positions = force_layout(ordered_subgraph(sub, tied), seed=seed) if tied else {}
+    wanted = set(actors)
+    ties = [(u, v) for u, v in graph.edges() if u != v and u in wanted and v in wanted]
+    tied = {n for pair in ties for n in pair}
+    simple = nx.Graph()  # built in the graph's order: the layout must not depend on string hashing
+    simple.add_nodes_from(n for n in actors if n in tied)
+    simple.add_edges_from(ties)
+    positions = force_layout(simple, seed=seed) if tied else {}
     alone = [n for n in actors if n not in positions]
     if alone:
         xs = [x for x, _ in positions.values()] or [0.0]
