@@ -75,6 +75,7 @@ try {
       counts,
       labels: window.snapshot.labels,
       firstDraw: window.snapshot.firstDraw,
+      phases: window.snapshot.phases,
       settled: window.snapshot.settledAt,
       documentReceived: performance.getEntriesByType("navigation")[0].responseEnd,
       canvasPixels: canvas.width * canvas.height,

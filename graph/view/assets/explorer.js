@@ -7,7 +7,9 @@
  */
 (function () {
   "use strict";
+  var phases = { start: performance.now() };
   var D = JSON.parse(document.getElementById("newsgraph-data").textContent);
+  phases.parsed = performance.now();
   var OPTIONS = JSON.parse(document.getElementById("newsgraph-options").textContent);
   var nodes = D.nodes, rel = D.relations;
   var N = nodes.name.length, R = rel.from.length;
@@ -20,7 +22,7 @@
   var ties = [], tieOf = new Int32Array(R), tieIndex = new Map(), nodeTies = [];
   for (var i = 0; i < N; i++) nodeTies.push([]);
   for (var r = 0; r < R; r++) {
-    var a = rel.from[r], b = rel.to[r], key = a < b ? a + ":" + b : b + ":" + a;
+    var a = rel.from[r], b = rel.to[r], key = a < b ? a * N + b : b * N + a;
     var t = tieIndex.get(key);
     if (t === undefined) {
       t = ties.length; tieIndex.set(key, t);
@@ -109,6 +111,7 @@
       borderWidth: 1, borderWidthSelected: 3 };
   }
   compute();
+  phases.prepared = performance.now();
   /* On a big page the fitted view is far out: nodes grow so that they stay visible dots, not specks. */
   (function () {
     var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, box = document.getElementById("graph");
@@ -119,10 +122,11 @@
     /* grown, but no node wider than 7 px on screen in the fitted view (a hub would cover its neighbours) */
     nodes.size = nodes.size.map(function (s) { return Math.max(s, Math.min(s * grow, 7 / fit)); });
   })();
-  window.snapshot = { firstDraw: null, settled: false, settledAt: null, labels: 0 };
+  window.snapshot = { firstDraw: null, settled: false, settledAt: null, labels: 0, phases: phases };
   var nodeSet = new vis.DataSet(Array.from({ length: N }, function (_, n) { return visNode(n); }).filter(function (v) { return !nodes.cap[v.id]; }));
   var container = document.getElementById("graph-nodes");
   var network = new vis.Network(container, { nodes: nodeSet, edges: new vis.DataSet([]) }, OPTIONS.vis);
+  phases.network = performance.now();
   window.network = network;
   var drawnHidden = new Uint8Array(N);
   for (var q = 0; q < N; q++) drawnHidden[q] = nodeShown[q] ? 0 : 1;
