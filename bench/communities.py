@@ -1,4 +1,4 @@
-"""Communities for the explorer: igraph's Leiden (what ``graph.analysis.community_of`` runs) against networkx's
+"""Communities for the explorer: igraph's Leiden (what ``graph.analysis.community_ids`` runs) against networkx's
 Louvain, measured in the same run on the same actor graphs — time, modularity, number of communities.
 
     python -m bench.communities [GRAPH.json ...]     # e.g. the graph.json of `newsgraph build` on BBC politics
@@ -14,7 +14,7 @@ import time
 
 import networkx as nx
 
-from graph.analysis import actor_graph, community_of
+from graph.analysis import actor_graph, community_ids
 from graph.formats import read_graph
 from graph.view.synthetic import synthetic_graph
 
@@ -22,11 +22,12 @@ from graph.view.synthetic import synthetic_graph
 def measure(name: str, graph: nx.MultiDiGraph) -> dict:
     """Both timed from the built graph (building the actor graph included), igraph already imported."""
     start = time.perf_counter()
-    leiden = community_of(graph)
+    leiden = community_ids(graph)
     leiden_s = time.perf_counter() - start
+    actors = actor_graph(graph)
     groups: dict[int, set] = {}
-    for node, number in leiden.items():
-        groups.setdefault(number, set()).add(node)
+    for node in actors:
+        groups.setdefault(leiden[node], set()).add(node)
     start = time.perf_counter()
     actors = actor_graph(graph)
     louvain = nx.community.louvain_communities(actors, weight="weight", seed=7)
@@ -43,7 +44,7 @@ def measure(name: str, graph: nx.MultiDiGraph) -> dict:
 
 def main(paths: list[str]) -> None:
     graphs = [(path, read_graph(path)) for path in paths] or [(f"synthetic {n:,}", synthetic_graph(n)) for n in (1000, 5000, 20000)]
-    community_of(synthetic_graph(10))  # import igraph before timing
+    community_ids(synthetic_graph(10))  # import igraph before timing
     print(f"communities: igraph Leiden vs networkx Louvain (load average {[round(x, 2) for x in os.getloadavg()]})")
     columns = ("graph", "actors", "ties", "leiden_s", "leiden_q", "leiden_k", "louvain_s", "louvain_q", "louvain_k", "louvain_disconnected", "speedup")
     print("  ".join(f"{c:>12}" for c in columns))

@@ -4,7 +4,7 @@ Plain functions returning lists of dicts (one per row), so notebooks can show th
 can check them without it.
 
 Communities are found by Leiden (igraph's C implementation, modularity objective) on the actor graph:
-on the BBC graphs it finds partitions at least as good as networkx's Louvain about 4× faster
+on the BBC graphs it finds partitions at least as good as networkx's Louvain 3–5× faster
 (``python -m bench.communities``), and Leiden never returns a community that falls apart into
 unconnected pieces, which Louvain can (README, Snapshots).
 """
