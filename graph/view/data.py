@@ -187,7 +187,7 @@ def explorer_data(graph: nx.MultiDiGraph, *, pool: nx.MultiDiGraph | None = None
     source = pool if pool is not None else graph
 
     types, predicates, rules, sentences, articles = _Table(), _Table(), _Table(), _Table(), _Table()
-    article_rows: list[list[str]] = []
+    article_rows: list[list[str]] = []  # title, day, http(s) URL, site name, authors
 
     def article(aid: Any) -> int:
         aid = str(aid or "")
@@ -196,7 +196,9 @@ def explorer_data(graph: nx.MultiDiGraph, *, pool: nx.MultiDiGraph | None = None
         if index == known:
             meta = articles_meta.get(aid, {}) or {}
             site = meta.get("site_name") or meta.get("site") or ""
-            article_rows.append([str(meta.get("title") or aid), day(meta.get("published")), safe_url(meta.get("url")), str(site)])
+            authors = meta.get("authors") or []
+            authors = ", ".join(str(a) for a in authors) if isinstance(authors, (list, tuple)) else str(authors)
+            article_rows.append([str(meta.get("title") or aid), day(meta.get("published")), safe_url(meta.get("url")), str(site), authors])
         return index
 
     index: dict[Hashable, int] = {}

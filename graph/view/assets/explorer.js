@@ -398,6 +398,7 @@
     line.appendChild(el("span", null, art[0]));
     if (art[1]) line.appendChild(document.createTextNode(", " + art[1]));
     if (art[3]) line.appendChild(document.createTextNode(" (" + art[3] + ")"));
+    if (art[4]) line.appendChild(document.createTextNode(" by " + art[4]));
     if (art[2]) { line.appendChild(document.createTextNode(" · ")); line.appendChild(safeLink(art[2], "source")); }
     if (extra) line.appendChild(document.createTextNode(extra));
     return line;

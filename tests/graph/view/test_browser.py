@@ -74,7 +74,7 @@ def test_clicking_a_node_shows_its_panel_with_the_evidence(open_in_browser, desk
     assert "chair — seen 2025-01-10 — former from 2025-03-20 (tenure ended)" in panel, "a former role ends the tenure"
     assert "Quotes (1)" in panel and "We will build the bridge" in panel
     assert "LEADS → (1)" in panel and "Acme · 2 pieces of evidence · 2025-01-10 to 2025-02-03" in panel
-    assert "ann leads acme (a1)." in panel and "Acme names a chair, 2025-01-10 (Example News)" in panel
+    assert "ann leads acme (a1)." in panel and "Acme names a chair, 2025-01-10 (Example News) by Ann Writer, Bo Reporter" in panel
     assert set(step["links"]) == {"https://news.example.org/a1"}, "the http URL is a link; the javascript: one never"
     assert step["selected"] == ["Ann Lopez"]
 
@@ -115,7 +115,7 @@ def test_the_date_slider_keeps_only_ties_evidenced_in_the_window(open_in_browser
 
 def test_the_panel_marks_evidence_outside_the_window(open_in_browser, desk):
     _, step = open_in_browser(desk, [{"input": "#date-from", "value": "1"}, {"click": "Ann Lopez"}])["steps"]
-    assert "ann leads acme (a1).— Acme names a chair, 2025-01-10 (Example News) · source [t, 0.9] · outside the date window" in step["panel"]
+    assert "ann leads acme (a1).— Acme names a chair, 2025-01-10 (Example News) by Ann Writer, Bo Reporter · source [t, 0.9] · outside the date window" in step["panel"]
 
 
 def test_search_by_alias_selects_and_lists(open_in_browser, desk):
@@ -151,7 +151,7 @@ def hostile_everywhere() -> nx.MultiDiGraph:
         for ev in edge[2]["evidence"]:
             ev["sentence"] += " " + EVIL
     for art in graph.graph["articles"].values():
-        art.update(title=EVIL, site_name=EVIL)
+        art.update(title=EVIL, site_name=EVIL, authors=[EVIL])
     graph.graph["articles"]["a3"]["url"] = "javascript:alert(document.domain)"
     return graph
 
@@ -163,7 +163,7 @@ def test_a_name_that_is_markup_runs_nothing_anywhere(open_in_browser, tmp_path):
     assert report["title"] == EVIL and report["heading"] == EVIL and report["imgElements"] == 0
     node, tie, dan, typed, communities = report["steps"]
     assert node["panel"].startswith(EVIL) and f"Also called: {EVIL} alias" in node["panel"] and f"{EVIL} quote:q1" in node["panel"]
-    assert f"{EVIL} role:chair" in node["panel"] and f"— {EVIL}, 2025-01-10 ({EVIL})" in node["panel"]
+    assert f"{EVIL} role:chair" in node["panel"] and f"— {EVIL}, 2025-01-10 ({EVIL}) by {EVIL}" in node["panel"]
     assert f"{EVIL} LEADS {EVIL} acme" in tie["panel"]
     assert f"{EVIL} → (1)" in dan["panel"] and f"[{EVIL}, 0.9]" in dan["panel"]
     assert f"Eve · {EVIL}" in typed["searchList"]

@@ -42,7 +42,8 @@ def desk_graph() -> nx.MultiDiGraph:
     edge("ann", "HAS_ROLE", "role:former-chair", ("a3", 0.8))
     edge("ann", "SAID", "quote:q1", ("a2", 0.9))
     graph.graph["articles"] = {
-        "a1": {"title": "Acme names a chair", "published": "2025-01-10", "url": "https://news.example.org/a1", "site_name": "Example News"},
+        "a1": {"title": "Acme names a chair", "published": "2025-01-10", "url": "https://news.example.org/a1", "site_name": "Example News",
+               "authors": ["Ann Writer", "Bo Reporter"]},
         "a2": {"title": "Acme hires", "published": "2025-02-03T08:00:00Z", "url": "javascript:alert(1)"},
         "a3": {"title": "A visit to Paris", "published": "2025-03-20", "url": ""},
         "a4": {"title": "Undated piece", "published": ""},
@@ -61,8 +62,8 @@ def test_every_relation_keeps_all_its_evidence_with_article_date_and_safe_url():
     assert (named(data, rel["from"][leads]), named(data, rel["to"][leads]), rel["count"][leads]) == ("Ann Lopez", "Acme", 2)
     (a1, s1, c1, rule), (a2, _, _, _) = rel["evidence"][leads]
     assert data["sentences"][s1] == "ann leads acme (a1)." and c1 == 0.9 and data["rules"][rule] == "t"
-    assert data["articles"][a1] == ["Acme names a chair", "2025-01-10", "https://news.example.org/a1", "Example News"]
-    assert data["articles"][a2] == ["Acme hires", "2025-02-03", "", ""], "a javascript: URL is dropped, a datetime cut to its day"
+    assert data["articles"][a1] == ["Acme names a chair", "2025-01-10", "https://news.example.org/a1", "Example News", "Ann Writer, Bo Reporter"]
+    assert data["articles"][a2] == ["Acme hires", "2025-02-03", "", "", ""], "a javascript: URL is dropped, a datetime cut to its day"
 
 
 def test_repeated_strings_are_stored_once():
