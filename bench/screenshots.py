@@ -53,7 +53,8 @@ def main() -> None:
         small = Path(tmp) / "examples"
         subprocess.run([sys.executable, "-m", "graph.cli", "build", str(REPO / "examples"), "--out", str(small)], check=True, cwd=REPO)
         examples = read_graph(small / "graph.json")
-        html = write_snapshot(select(examples), small / "graph.html", title="newsgraph: 6 articles", command="newsgraph build examples --out out")
+        html = write_snapshot(select(examples), small / "graph.html", title=f"newsgraph: {len(examples.graph.get('articles', {}))} articles",
+                             command="newsgraph build examples --out out")
         name = best_actor(examples)
         shoot(html, [{"click": name, "zoom": 1.0}, {"screenshot": str(args.out / "examples-panel.png")}])
         corpus = read_graph(args.corpus)
