@@ -45,7 +45,7 @@ def run(nodes: int = 22_000, repeat: int = 3) -> dict[str, Any]:
         write_s = {
             "json (baseline)": _best(lambda: write_json(graph, out / "graph.json"), repeat),
             "graphml": _best(lambda: write_graphml(graph, out / "graph.graphml"), repeat),
-            "communities (Louvain, for gexf and csv)": _best(lambda: node_communities(graph), repeat),
+            "communities (Leiden, for gexf and csv)": _best(lambda: node_communities(graph), repeat),
             "gexf": _best(lambda: write_gexf(graph, out / "graph.gexf", communities=communities), repeat),
             "csv (3 files)": _best(lambda: write_tables(graph, out, communities=communities), repeat),
         }

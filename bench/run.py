@@ -242,7 +242,7 @@ def stage_graph(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def stage_snapshot(args: argparse.Namespace) -> dict[str, Any]:
-    """``bench/snapshot.py``'s ``run()`` (1k and 5k node graphs), with this process's peak RSS."""
+    """``bench/snapshot.py``'s ``run()`` (1k, 5k and 20k actors), with this process's peak RSS."""
     module = _optional("bench.snapshot")
     if isinstance(module, str):
         return {"skipped": module}

@@ -1,15 +1,16 @@
-"""Snapshot speed: generation time in Python and time to first draw in headless Chromium, 300/1k/5k nodes.
+"""Explorer speed: generation in Python, first draw and filter interactions in headless Chromium, 1k/5k/20k actors.
 
     npm ci                       # once: playwright-core drives Debian's /usr/bin/chromium
     python -m bench.snapshot     # prints a table; run() returns the same figures as a dict
 
-Graphs are synthetic (``graph.view.synthetic``) so sizes are exact and nothing needs a model. For each size:
-layout time (``graph.view.layout.force_layout``), whole generation (layout + page, written to disk), page
-size, and in Chromium with every request refused: time from navigation to vis-network's first
-``afterDrawing`` and until the layout is final (physics settled, for small graphs), counted from the
-moment the page's bytes arrived (the harness hands the file to
-Chromium through playwright, which is not what a user's browser does). The baseline measured in the same run is exact Fruchterman–Reingold (what
-``nx.spring_layout`` computes without SciPy), at 1k nodes only: it is O(n²) per step.
+Graphs are synthetic (``graph.view.synthetic``: N actors with about 4 relations each, plus 0.3 N roles,
+quotes and things) so sizes are exact and nothing needs a model. For each size: layout time
+(``graph.view.layout.force_layout``), whole generation (layout, communities, data and page, written to
+disk), page size, and in Chromium with every request refused: time from the moment the page's bytes
+arrived to the first drawn frame (nodes, ties and labels; the harness hands the file to Chromium through
+playwright, which is not what a user's browser does), and at 5k actors the time from moving a filter
+control to the next drawn frame, for each kind of filter. The baseline measured in the same run is exact
+Fruchterman–Reingold (what ``nx.spring_layout`` computes without SciPy), at 1k nodes only: it is O(n²) per step.
 """
 
 from __future__ import annotations
@@ -32,8 +33,22 @@ from graph.view.synthetic import synthetic_graph
 
 REPO = Path(__file__).resolve().parent.parent
 HARNESS = REPO / "tests" / "browser" / "snapshot.mjs"
-#: 300 is the largest graph that gets physics in the browser (settle time); 1k and 5k are drawn as computed.
-SIZES = (300, 1000, 5000)
+SIZES = (1000, 5000, 20000)
+#: Filter interactions timed at this size: (name, harness step).
+FILTER_SIZE = 5000
+FILTERS = (
+    ("min evidence 2", {"input": "#min-evidence", "value": "2"}),
+    ("min evidence 1", {"input": "#min-evidence", "value": "1"}),
+    ("confidence 0.8", {"input": "#min-confidence", "value": "0.8"}),
+    ("confidence 0", {"input": "#min-confidence", "value": "0"}),
+    ("type PERSON off", {"toggle": "#type-PERSON"}),
+    ("type PERSON on", {"toggle": "#type-PERSON"}),
+    ("predicate MEET off", {"toggle": "#predicate-MEET"}),
+    ("date window first half", {"input": "#date-to", "value": "40"}),
+    ("date window full", {"input": "#date-to", "value": "9999"}),
+    ("roles as nodes", {"toggle": "#type-ROLE"}),
+    ("isolated shown", {"toggle": "#isolated"}),
+)
 
 
 def _timed(func, *args, **kwargs) -> tuple[Any, float]:
@@ -42,13 +57,13 @@ def _timed(func, *args, **kwargs) -> tuple[Any, float]:
     return result, time.perf_counter() - start
 
 
-def _browser(html: Path) -> dict[str, Any] | str:
-    """The harness's report, or why it could not run."""
+def _browser(html: Path, steps: list[dict] | None = None, **options: Any) -> dict[str, Any] | str:
+    """The harness's report (``options``: width, height… of the window), or why it could not run."""
     node, chromium = shutil.which("node"), os.environ.get("NEWSGRAPH_CHROMIUM") or shutil.which("chromium")
     if not node or not chromium or not (REPO / "node_modules" / "playwright-core").is_dir():
         return "skipped: needs node, chromium and `npm ci` at the repo root"
-    args = json.dumps({"html": str(html), "chromium": chromium, "timeout": 180_000})
-    done = subprocess.run([node, str(HARNESS), args], capture_output=True, text=True, timeout=300, cwd=REPO)
+    args = json.dumps({"html": str(html), "chromium": chromium, "timeout": 300_000, "steps": steps or [], **options})
+    done = subprocess.run([node, str(HARNESS), args], capture_output=True, text=True, timeout=600, cwd=REPO)
     if done.returncode != 0:
         return "failed: " + done.stderr.strip()[-500:]
     return json.loads(done.stdout)
@@ -70,6 +85,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
             _, layout_s = _timed(force_layout, graph)
             html, generate_s = _timed(write_snapshot, graph, Path(tmp) / f"snapshot-{n}.html", title=f"synthetic {n}")
             row: dict[str, Any] = {
+                "actors": n,
                 "nodes": graph.number_of_nodes(),
                 "edges": graph.number_of_edges(),
                 "layout_s": round(layout_s, 3),
@@ -80,11 +96,14 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
                 exact = _exact_fr_seconds(graph)
                 row["exact_fr_layout_s"] = round(exact, 3)
                 row["layout_speedup_vs_exact_fr"] = round(exact / layout_s, 1)
-            report = _browser(html)
+            steps = [step for _, step in FILTERS] if n == FILTER_SIZE else []
+            report = _browser(html, steps)
             if isinstance(report, dict):
                 row.update(first_draw_ms=round(report["firstDraw"] - report["documentReceived"]),
-                           settled_ms=round(report["settled"] - report["documentReceived"]),
-                           requests=len(report["requests"]), drawn_nodes=report["nodes"])  # fmt: skip
+                           requests=len(report["requests"]), drawn_nodes=report["nodes"], drawn_ties=report["edges"])  # fmt: skip
+                if steps:
+                    row["filters_ms"] = {name: done.get("ms") for (name, _), done in zip(FILTERS, report["steps"])}
+                    row["filters_shown"] = {name: [done["counts"]["nodes"], done["counts"]["ties"]] for (name, _), done in zip(FILTERS, report["steps"])}
             else:
                 row["browser"] = report
             results["sizes"][str(n)] = row
@@ -93,8 +112,9 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
 
 def main() -> None:
     results = run()
-    columns = ("nodes", "edges", "layout_s", "generate_s", "html_mb", "first_draw_ms", "settled_ms", "requests")
-    print("snapshot benchmark (synthetic graphs; Chromium headless, all requests refused)")
+    results["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    columns = ("actors", "nodes", "edges", "layout_s", "generate_s", "html_mb", "drawn_nodes", "drawn_ties", "first_draw_ms", "requests")
+    print(f"snapshot benchmark (synthetic graphs; Chromium headless, all requests refused); load average {results['load_average']}")
     print("  ".join(f"{c:>13}" for c in columns))
     for row in results["sizes"].values():
         print("  ".join(f"{row.get(c, '-')!s:>13}" for c in columns))
@@ -103,6 +123,11 @@ def main() -> None:
                   f"→ force_layout is {row['layout_speedup_vs_exact_fr']}× faster")  # fmt: skip
         if "browser" in row:
             print(f"  browser: {row['browser']}")
+        for name, ms in row.get("filters_ms", {}).items():
+            print(f"  filter at {row['actors']:,} actors: {name:<24} {ms!s:>6} ms  (shown nodes, ties: {row['filters_shown'][name]})")
+    out = REPO / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "snapshot.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

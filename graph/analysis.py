@@ -2,10 +2,16 @@
 
 Plain functions returning lists of dicts (one per row), so notebooks can show them with pandas and tests
 can check them without it.
+
+Communities are found by Leiden (igraph's C implementation, modularity objective) on the actor graph:
+on the BBC graphs it finds partitions at least as good as networkx's Louvain 3–5× faster
+(``python -m bench.communities``), and Leiden never returns a community that falls apart into
+unconnected pieces, which Louvain can (README, Snapshots).
 """
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from typing import Any
 
@@ -86,17 +92,31 @@ def centrality_rows(graph: nx.MultiDiGraph, *, top: int = 10) -> list[dict[str, 
     return sorted(rows, key=lambda r: (-r["betweenness"], -r["degree"], r["name"]))[:top]
 
 
-def community_ids(graph: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, int]:
+def community_ids(graph: nx.MultiDiGraph, *, seed: int = 7, resolution: float = 1.0) -> dict[str, int]:
     """Every node's community number: 0 for the largest group of actors, 1 for the next…
 
-    Actors are grouped by Louvain over ``actor_graph`` (weight = pieces of evidence) with a fixed seed, so
-    the same graph always gives the same numbers; groups are numbered by size, then by their first node id.
-    A role, thing or quote joins the actor it has the most evidence with (the lowest number on a tie) and
-    is -1 when it is tied to no actor. An actor with no ties to other actors is a group of its own.
+    Actors are grouped by Leiden (igraph, modularity objective, run to convergence) over ``actor_graph``
+    (weight = pieces of evidence), seeded, so the same graph always gives the same numbers; groups are
+    numbered by size, then by their first node id. A role, thing or quote joins the actor it has the most
+    evidence with (the lowest number on a tie) and is -1 when it is tied to no actor. An actor with no ties
+    to other actors is a group of its own.
     """
+    import igraph
+
     actors = actor_graph(graph)
-    groups = nx.community.louvain_communities(actors, weight="weight", seed=seed) if len(actors) else []
-    ordered = sorted((sorted(group) for group in groups), key=lambda g: (-len(g), g[0]))
+    groups: list[list] = []
+    if len(actors):
+        nodes = list(actors)
+        index = {node: i for i, node in enumerate(nodes)}
+        simple = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in actors.edges()])
+        weights = [float(w) for *_, w in actors.edges(data="weight")] or None
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            parts = simple.community_leiden(objective_function="modularity", weights=weights, resolution=resolution, n_iterations=-1)
+        finally:
+            igraph.set_random_number_generator(random)
+        groups = [[nodes[i] for i in part] for part in parts]
+    ordered = sorted((sorted(group, key=str) for group in groups), key=lambda g: (-len(g), str(g[0])))
     ids = {nid: number for number, group in enumerate(ordered) for nid in group}
     for nid in graph:
         if nid in ids:
@@ -118,7 +138,7 @@ def node_communities(graph: nx.MultiDiGraph) -> dict[str, int]:
 
 
 def communities(graph: nx.MultiDiGraph, *, min_size: int = 2) -> list[list[str]]:
-    """Groups of actors tied more to each other than to the rest (``community_ids``: Louvain, fixed seed)."""
+    """Groups of actors tied more to each other than to the rest (``community_ids``: Leiden, fixed seed)."""
     actors = actor_graph(graph)
     if not actors.number_of_edges():
         return []

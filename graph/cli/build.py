@@ -85,8 +85,7 @@ def build(
         written = list(write_graph_files(graph, out, [f for f in wanted if f != "html"]).values())
         if "html" in wanted:
             chosen = selection.select(graph)
-            written.append(write_snapshot(chosen.graph, out / "graph.html", title=f"newsgraph: {total} articles", notes=chosen.notes,
-                                          command=invocation(ctx)))  # fmt: skip
+            written.append(write_snapshot(chosen, out / "graph.html", title=f"newsgraph: {total} articles", command=invocation(ctx)))
     err.print(
         f"{added} articles extracted ({total} in {out}); graph: {graph.number_of_nodes()} nodes, "
         f"{graph.number_of_edges()} edges\n  " + "\n  ".join(map(str, [store, *written])),

@@ -54,7 +54,7 @@ def view(
             graph = read_graph(graph_file)  # a bad file raises GraphFileError, naming it
             target = out or graph_file.with_suffix(".html")
         chosen = selection.select(graph)
-        path = write_snapshot(chosen.graph, target, title=title, notes=chosen.notes, command=invocation(ctx))
+        path = write_snapshot(chosen, target, title=title, command=invocation(ctx))
     for note in chosen.notes:
         err.print(note, highlight=False, markup=False)
     err.print(f"snapshot: {path} ({chosen.graph.number_of_nodes()} nodes, {chosen.graph.number_of_edges()} edges)")

@@ -2,7 +2,9 @@
 
 Pure functions from a ``build_graph``-shaped ``MultiDiGraph`` to a smaller one of the same shape (the
 input is never changed). ``select`` applies them in a fixed order — filters, then focus, then the cap —
-and returns notes that say, in words for the page, what each step left out.
+and returns notes that say, in words for the page, what each step left out. The cap counts actors
+(named entities); the roles, things and quotes tied to a kept actor come with it, since the page folds
+them into that actor's panel.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from enum import Enum
 import networkx as nx
 import numpy as np
 
-from extract.model import normalize_name
+from extract.model import CONCEPT_TYPES, normalize_name
 from graph.errors import SelectionError
 
 #: Default cap on the number of nodes in a snapshot (the precomputed layout draws 5,000 in ~2 s).
@@ -79,10 +81,21 @@ class Filters:
 
 @dataclass(frozen=True)
 class Selection:
-    """The graph to draw and one note per step that removed something."""
+    """The graph to draw, one note per step that removed something, and what the cap chose from.
+
+    ``pool`` is the graph before the top-k cap (after filters and focus), so the page can offer the
+    neighbours the cap left out; ``rank`` is how the cap ranked nodes (the page labels by it too).
+    """
 
     graph: nx.MultiDiGraph
     notes: list[str] = field(default_factory=list)
+    pool: nx.MultiDiGraph | None = None
+    rank: Rank = Rank.degree
+
+
+def is_concept(data: dict) -> bool:
+    """A role, thing or quote: a relation end that is not a named actor."""
+    return data.get("type") in CONCEPT_TYPES
 
 
 def _in_window(date: str, since: str, until: str) -> bool:
@@ -158,7 +171,7 @@ def ego_network(graph: nx.MultiDiGraph, center: Hashable, *, radius: int = 1) ->
     if radius < 0:
         raise SelectionError(f"--radius must be 0 or more, not {radius}")
     near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), center, cutoff=radius)
-    return graph.subgraph(near).copy()
+    return ordered_subgraph(graph, near)
 
 
 def _pagerank(graph: nx.MultiDiGraph, *, damping: float = 0.85, tol: float = 1e-10) -> dict[Hashable, float]:
@@ -194,23 +207,42 @@ def scores(graph: nx.MultiDiGraph, by: Rank) -> dict[Hashable, float]:
     return {n: float(d) for n, d in graph.degree()}
 
 
+def ordered_subgraph(graph: nx.MultiDiGraph, keep: Iterable[Hashable]) -> nx.MultiDiGraph:
+    """A copy of ``graph`` with only ``keep``, in the graph's own order (``subgraph`` of a small set iterates in
+    the set's order, which depends on string hashing: the page, its layout and communities would change per run)."""
+    keep = set(keep)
+    sub = nx.MultiDiGraph()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, dict(d)) for n, d in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    return sub
+
+
 def top_actors(graph: nx.MultiDiGraph, *, k: int, by: Rank = Rank.degree, keep: Iterable[Hashable] = ()) -> Selection:
-    """The ``k`` highest-ranked nodes (ties by mentions, then id) and the edges among them; ``keep`` first."""
+    """The ``k`` highest-ranked actors (ties by mentions, then id), ``keep`` first, with the roles, things and
+    quotes tied to them and every edge among those nodes.
+
+    A graph of concepts only (``--type ROLE``) is capped node by node. The note names no node: quotes are
+    whole sentences, and the left-out neighbours of each node are offered in its panel instead.
+    """
     if k < 1:
         raise SelectionError(f"--top must be at least 1, not {k}")
-    if len(graph) <= k:
-        return Selection(graph)
+    actors = [n for n, d in graph.nodes(data=True) if not is_concept(d)] or list(graph)
+    if len(actors) <= k:
+        return Selection(graph, pool=graph, rank=by)
     score, keep = scores(graph, by), set(keep)
-    ranked = sorted(graph, key=lambda n: (n not in keep, -score[n], -graph.nodes[n].get("mentions", 0), str(n)))
-    sub = graph.subgraph(ranked[:k]).copy()
-    left_nodes, left_edges = len(graph) - k, graph.number_of_edges() - sub.number_of_edges()
+    ranked = sorted(actors, key=lambda n: (n not in keep, -score[n], -graph.nodes[n].get("mentions", 0), str(n)))
+    chosen = set(ranked[:k])
+    folded = {other for n in chosen for other in nx.all_neighbors(graph, n) if other not in chosen and is_concept(graph.nodes[other])}
+    sub = ordered_subgraph(graph, chosen | folded)
+    left_edges = graph.number_of_edges() - sub.number_of_edges()
+    kind = "actors" if len(actors) < len(graph) else "nodes"
     note = (
-        f"Showing the top {k:,} of {len(graph):,} nodes by {by.value}; {left_nodes:,} nodes and {left_edges:,} edges "
-        f"left out (lowest score shown {score[ranked[k - 1]]:.4g}, e.g. left out: "
-        + ", ".join(str(graph.nodes[n].get("name", n)) for n in ranked[k : k + 3])
-        + ")."
+        f"Showing the top {k:,} of {len(actors):,} {kind} by {by.value}"
+        + (f" with the {len(folded):,} roles, things and quotes tied to them" if folded else "")
+        + f"; {len(actors) - k:,} {kind} and {left_edges:,} edges left out (lowest score shown {score[ranked[k - 1]]:.4g})."
     )
-    return Selection(sub, [note])
+    return Selection(sub, [note], pool=graph, rank=by)
 
 
 def select(
@@ -238,8 +270,9 @@ def select(
         current = ego_network(current, center, radius=radius)
         name = graph.nodes[center].get("name", center)
         notes.append(f"Ego network of {name} (radius {radius}): {len(current):,} of {before:,} nodes.")
+    pool = current
     if top is not None:
         capped = top_actors(current, k=top, by=rank, keep=[center] if center is not None else [])
         current = capped.graph
         notes.extend(capped.notes)
-    return Selection(current, notes)
+    return Selection(current, notes, pool=pool, rank=rank)

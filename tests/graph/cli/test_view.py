@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
 from typer.testing import CliRunner
 
 from graph.build import write_graph_files
 from graph.cli import app
 from graph.view.select import DEFAULT_TOP
+from tests.graph.view.test_page import page_data
 from tests.graph.view.test_select import graph_of
 
 runner = CliRunner()
@@ -28,8 +26,10 @@ def saved(tmp_path):
 
 
 def page_nodes(html: str) -> list[str]:
-    data = re.search(r"var nodesData = (.*?);\n", html).group(1).replace("\\/", "/")
-    return sorted(n["info"]["name"] for n in json.loads(data))
+    """Names of the actors the page holds (not its roles, things and quotes, nor left-out neighbours)."""
+    data = page_data(html)
+    nodes = data["nodes"]
+    return sorted(name for name, t, cap in zip(nodes["name"], nodes["type"], nodes["cap"]) if not cap and not data["types"][t]["concept"])
 
 
 def test_focus_by_alias_with_filters_and_the_command_in_the_page(saved, tmp_path):
@@ -84,6 +84,7 @@ def test_help_shows_the_default_cap():
 
 @pytest.mark.model
 def test_build_selection_shapes_only_the_page(tmp_path):
+    from extract.model import CONCEPT_TYPES
     from graph.build import read_graph
     from tests.conftest import EXAMPLES
 
@@ -92,7 +93,8 @@ def test_build_selection_shapes_only_the_page(tmp_path):
     graph = read_graph(tmp_path / "graph.json")
     html = (tmp_path / "graph.html").read_text(encoding="utf-8")
     assert len(graph) > 3, "graph files keep everything"
-    assert len(page_nodes(html)) == 3 and f"Showing the top 3 of {len(graph)} nodes by degree" in html
+    actors = sum(1 for _, d in graph.nodes(data=True) if d["type"] not in CONCEPT_TYPES)
+    assert len(page_nodes(html)) == 3 and f"Showing the top 3 of {actors} actors by degree" in html
     assert "newsgraph build" in html and "--top 3" in html
 
 
