@@ -27,7 +27,7 @@ def build_graph(
     """Merge every article's entities and relations into one graph.
 
     Node attributes: ``name``, ``type``, ``aliases`` (list), ``mentions`` (count), ``articles`` (list of ids),
-    ``merged_from`` ({id: reason}). Edge key = predicate; attributes: ``predicate``, ``evidence`` (list of
+    ``merged_from`` ({id: reason}), and for actors ``type_reason`` (why the corpus gave it its type). Edge key = predicate; attributes: ``predicate``, ``evidence`` (list of
     dicts), ``count``, ``confidence`` (highest), ``first_seen``/``last_seen`` (article dates, "" if unknown).
     ``graph.graph["articles"]`` holds each article's title, url, published date, source and content hash.
 
@@ -65,8 +65,10 @@ def build_graph(
             if not graph.has_edge(src, dst, key=predicate):
                 graph.add_edge(src, dst, key=predicate, predicate=predicate, evidence=[])
             graph.edges[src, dst, predicate]["evidence"].extend(evidence)
-    for _, node in graph.nodes(data=True):
+    for nid, node in graph.nodes(data=True):
         node["aliases"] = sorted(a for a in node["aliases"] if a != node["name"])
+        if nid in resolution.decisions:
+            node["type_reason"] = resolution.decisions[nid]
     for _, _, edge in graph.edges(data=True):
         dates = sorted(d for d in (articles[e["article_id"]]["published"] for e in edge["evidence"]) if d)
         edge["count"] = len(edge["evidence"])

@@ -90,14 +90,37 @@ def clues_of(doc: Doc, cand: Candidate) -> list[str]:
         found.append("person")
     elif cand.person_context:
         found.append("speaks")
-    its = doc.has_annotation("SENT_START") and any(t.lower_ == "its" for t in doc[cand.start].sent)
-    if cand.org_evidence or its:
+    if cand.org_evidence or _says_its(doc, cand):
         found.append("body")
     if cand.place_evidence:
         found.append("place")
     elif cand.place_context:
         found.append("in")
     return found
+
+
+#: Clauses of their own: an "its" inside one need not be the subject's ("Okafor said the firm raised its offer").
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp"})
+
+
+def _says_its(doc: Doc, cand: Candidate) -> bool:
+    """"Toyota raised its forecast": the name is the subject of a verb whose own clause goes on with "its",
+    and no other singular noun comes between them."""
+    head = doc[cand.end - 1]
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.head
+    for token in verb.subtree:
+        if token.lower_ != "its" or token.i < head.i:
+            continue
+        if any(t.tag_ in ("NN", "NNP") for t in doc[head.i + 1 : token.i]):
+            continue  # "Mbuyi thanked the union for its patience": the union's
+        step = token
+        while step.i != verb.i and step.dep_ not in _OWN_CLAUSES and step.head.i != step.i:
+            step = step.head
+        if step.i == verb.i:
+            return True
+    return False
 
 
 def find_entities(doc: Doc, table: EntityTable) -> None:

@@ -269,15 +269,14 @@ def _link_surnames(art: ArticleMentions) -> None:
             if words[n] not in NAME_PARTICLES or n < len(words) - 1:  # never a lone "le" or "van"
                 by_suffix[" ".join(words[n:])].add(name)
         by_ends[words[0], words[-1]].add(name)
+    # "Ford said its sales rose", "Ford, the US car company": the company, not Bill Ford, in every mention
+    bodies = {art.keys[i] for i, cand in enumerate(art.cands) if cand.org_evidence or cand.label == "ORG" and _its(art, cand)}
     for i, cand in enumerate(art.cands):
         key = art.keys[i]
-        if key in full or not key or art.acronym(i) or i in art.split_by_gender:
+        if key in full or not key or art.acronym(i) or i in art.split_by_gender or key in bodies:
             continue
         if cand.fixed and cand.label != "PERSON":
             continue  # a rule already knows this is an organisation or a place
-        its = art.doc.has_annotation("SENT_START") and any(t.lower_ == "its" for t in art.doc[cand.start].sent)
-        if cand.label == "ORG" and (cand.org_evidence or its):
-            continue  # "Ford said its sales rose": the company, not Bill Ford
         if cand.label in ("GPE", "LOC") and place_of(key) is not None:
             continue
         names = by_suffix.get(key)
@@ -288,7 +287,11 @@ def _link_surnames(art: ArticleMentions) -> None:
         if names and len(names) == 1:
             (name,) = names
             art.links.link(i, owner[name])
-    _add_untagged_surnames(art, {n: owner[n] for n in full}, by_suffix)
+    _add_untagged_surnames(art, {n: owner[n] for n in full}, by_suffix, bodies)
+
+
+def _its(art: ArticleMentions, cand: Candidate) -> bool:
+    return art.doc.has_annotation("SENT_START") and any(t.lower_ == "its" for t in art.doc[cand.start].sent)
 
 
 def _share_family_names(art: ArticleMentions) -> None:
@@ -301,15 +304,16 @@ def _share_family_names(art: ArticleMentions) -> None:
             cand.label, cand.fixed = "PERSON", True
 
 
-def _add_untagged_surnames(art: ArticleMentions, full: dict[str, int], by_suffix: dict[str, set[str]]) -> None:
-    """A surname the model did not tag at all, later in an article that names the person in full."""
+def _add_untagged_surnames(art: ArticleMentions, full: dict[str, int], by_suffix: dict[str, set[str]], bodies: set[str]) -> None:
+    """A surname the model did not tag at all, later in an article that names the person in full (and
+    that names no body so: "Ford" the carmaker beside Bill Ford)."""
     doc = art.doc
     for name, anchor in sorted(full.items(), key=lambda item: item[1]):  # text order, not set order
         surname_tokens = [t for t in art.cands[anchor].name_span(doc) if t.is_alpha]
         if not surname_tokens:
             continue
         surname = surname_tokens[-1].text
-        if len(surname) < 3 or not surname[0].isupper() or by_suffix.get(surname.lower()) != {name}:
+        if len(surname) < 3 or not surname[0].isupper() or by_suffix.get(surname.lower()) != {name} or normalize_name(surname) in bodies:
             continue  # the surname must end this name and no other ("Roddick 30-0" is no second Roddick)
         for match in re.finditer(r"(?<![\w\-'’])" + re.escape(surname) + r"(?![\w\-])", doc.text):
             span = doc.char_span(match.start(), match.end())

@@ -80,6 +80,8 @@ def read_context(doc: Doc, cand: Candidate) -> None:
             a_people = child.ent_type_ == "NORP" and any(d.lower_ in ("a", "an") for d in child.children)
             if child.lemma_.lower() in PERSON_NOUNS or (child.like_num and child.i == cand.end + 1) or a_people:
                 cand.person_evidence = True  # "Warner, 70,", "Tidwell, a retired CIA officer", "X, a Serb"
+            elif child.lemma_.lower() in KIND_OF_BODY:
+                cand.org_evidence = True  # "Ford, the US car company"
             elif child.lemma_.lower() in PLACE_APPOSITIONS:
                 cand.place_context = cand.place_evidence = True  # "Yerevan, the capital of Armenia"
     if aged(doc, cand.end):

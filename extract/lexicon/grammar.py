@@ -9,6 +9,8 @@ from __future__ import annotations
 LINK_WORDS = frozenset({"for", "on", "of"})
 #: Lower-case words a name may hold between its capitalised words ("Advancement of Teaching").
 NAME_JOINERS = LINK_WORDS | frozenset({"and", "the", "in", "at", "to", "&"})
+#: Words a body's name may hold and a person's never does ("Reporters Without Borders", "Friends of the Earth").
+NOT_IN_PERSON_NAMES = NAME_JOINERS | frozenset({"without"})
 #: Words an acronym skips: "Confederation of British Industry" → CBI.
 FUNCTION_WORDS = NAME_JOINERS | frozenset({"de", "du", "des", "la", "le", "et", "a", "an"})
 #: Relative pronouns whose verb takes the noun they follow as subject or object.

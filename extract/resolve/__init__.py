@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from extract.model import ArticleExtraction
-from extract.resolve.decide import decide, decide_type
+from extract.resolve.decide import decide, decide_type, family_names
 from extract.resolve.merger import Candidate, Merger, Resolution, gather
 from extract.resolve.rules import MERGES_FORMAT, MergeRule, MergeRules, load_merge_rules, parse_merge_rules
 from extract.resolve.sightings import Sighting, sightings
@@ -74,14 +74,15 @@ def resolve_sightings(articles: Iterable, rules: MergeRules | None = None) -> Re
     keeps apart (namesakes) stay apart in it.
     """
     known = gather(articles)
+    surnames = family_names(known)
     for info in known.values():
-        info.kind = decide_type(info.name, info.types, info.relations, info.aliases, info.roles)[0]
+        info.kind = decide_type(info.name, info.types, info.relations, info.aliases, info.roles, info.clues, surnames)[0]
     resolution = Resolution()
     merger = Merger(known, resolution)
     apply_rules(merger, rules or MergeRules())
     for step in STEPS:
         step(merger)
-    canonical, display, decisions, unsure = decide(known, merger.groups(), merger.forced, merger.typed)
+    canonical, display, decisions, unsure = decide(known, merger.groups(), merger.forced, merger.typed, surnames)
     resolution.canonical = canonical
     resolution.reasons = {eid: resolution.reasons.get(eid) or f"renamed: {decisions[canonical[eid]]}" for eid in canonical}
     resolution.display, resolution.decisions = display, decisions

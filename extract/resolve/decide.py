@@ -9,7 +9,12 @@ The type starts from the articles' own votes and is then corrected by what the c
 - what it takes part in: only people hold roles, lead, work for or speak for; people lead, work for and
   speak for bodies;
 - a group (NORP) that is no nationality and no plural is a body ("Investec");
-- a one-word "person" never called Mr or Ms, that articles also call a body, is a body ("Dell").
+- a one-word "person" never called Mr or Ms, that articles also call a body, is a body ("Dell"), and so is
+  one no sentence shows to be a person that is no known given or family name ("Earthlink");
+- a "place" of one word that no place list knows and no sentence of two articles or more puts anything in
+  is a body ("Blinkx");
+- a name with a function word in it is no person's ("Reporters Without Borders");
+- a country's people, by the country data, are a group ("Britons", "Europeans").
 The name shown is the most complete clean form the corpus uses often: "United States" over "US",
 "Bernie Ebbers" over "Ebbers"; never a modifier ("ex-Yukos" shows as "Yukos").
 """
@@ -22,9 +27,10 @@ from collections.abc import Iterable
 
 from extract.lexicon.bodies import BODY_DESCRIPTIONS, CORPORATE_SUFFIXES, ORG_HEADS
 from extract.lexicon.gazetteer import country_code, is_big_city, is_city, lookup, place_in_country
+from extract.lexicon.grammar import NOT_IN_PERSON_NAMES
 from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, PERSON_NOUNS
 from extract.lexicon.person_names import is_family_name, is_given_name
-from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS, PLACE_APPOSITIONS
+from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS, PEOPLES, PLACE_APPOSITIONS
 from extract.lexicon.roles import ROLE_WORDS
 from extract.model import entity_id
 from extract.resolve.merger import MODIFIERS, Candidate, Known, clean_key
@@ -33,8 +39,9 @@ from extract.resolve.merger import MODIFIERS, Candidate, Known, clean_key
 PERSON_ROLES = frozenset({"HAS_ROLE>", "LEADS>", "WORKS_FOR>", "MEMBER_OF>", "SPOKESPERSON_FOR>", "KILLED>", ">KILLED", "LIVES_IN>"})
 #: Relations whose target is a body (or a place a person serves).
 BODY_ROLES = frozenset({">WORKS_FOR", ">LEADS", ">MEMBER_OF", ">SPOKESPERSON_FOR", "BASED_IN>"})
-#: Relations whose target is a place.
-PLACE_ROLES = frozenset({">LIVES_IN", ">BASED_IN", ">LOCATED_IN"})
+#: Relations whose target is a place. Not ">LIVES_IN": the sentence rules choose it over WORKS_FOR because
+#: the article typed the target a place ("Ann Lee, analyst for Capgemini"), so it says nothing new.
+PLACE_ROLES = frozenset({">BASED_IN", ">LOCATED_IN"})
 #: Heads of roles only a person holds ("chief executive", "former banker").
 PERSON_WORDS = ROLE_WORDS | PERSON_NOUNS
 
@@ -56,8 +63,16 @@ _ACRONYM = re.compile(r"^[A-Z0-9&.\-]{2,8}$")
 _TITLES = {t for t in HONORIFICS | FEMALE_TITLES | MALE_TITLES}
 
 
+def people_of(key: str) -> str | None:
+    """The country whose people the normalised name names ("chinese", "europeans", "britons"), if any."""
+    if lookup(key.title()) is not None or is_city(key):
+        return None  # a place's own name
+    singular = key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+    return PEOPLES.get(singular) or (place_in_country(key) if singular == key else place_in_country(singular))
+
+
 def _counters(known: dict[str, Known], ids: Iterable[str]):
-    votes, names, relations, aliases, roles = Counter(), Counter(), Counter(), Counter(), Counter()
+    votes, names, relations, aliases, roles, clues = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
     for eid in ids:
         info = known[eid]
         votes.update(info.types)
@@ -65,7 +80,8 @@ def _counters(known: dict[str, Known], ids: Iterable[str]):
         relations.update(info.relations)
         aliases.update(info.aliases)
         roles.update(info.roles)
-    return votes, names, relations, aliases, roles
+        clues.update(info.clues)
+    return votes, names, relations, aliases, roles, clues
 
 
 def display_name(names: Counter[str]) -> str:
@@ -97,9 +113,11 @@ def _clean_form(name: str) -> str:
 
 
 def decide_type(
-    name: str, votes: Counter[str], relations: Counter[str], aliases: Counter[str], roles: Counter[str] | None = None
+    name: str, votes: Counter[str], relations: Counter[str], aliases: Counter[str], roles: Counter[str] | None = None,
+    clues: Counter[str] | None = None, surnames: frozenset[str] = frozenset(),
 ) -> tuple[str, str, float]:
-    """(type, reason, certainty in 0–1) of one actor from its corpus evidence."""
+    """(type, reason, certainty in 0–1) of one actor from its corpus evidence; ``surnames`` are the last
+    words of the corpus's full names of people (``family_names``)."""
     total = sum(votes.values()) or 1
     score: Counter[str] = Counter({t: float(n) for t, n in votes.items()})
     because: list[str] = [", ".join(f"{t} in {n}" for t, n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))) + " articles"]
@@ -113,18 +131,19 @@ def decide_type(
     as_body = {r: n for r, n in roles.items() if _describes_a_body(r)}
     as_place = {r: n for r, n in roles.items() if r.split() and r.split()[-1] in PLACE_APPOSITIONS}
     as_person = {r: n for r, n in roles.items() if r not in as_body and r not in as_place and r.split() and r.split()[-1] in PERSON_WORDS}
+    clues = clues or Counter()
     titled = sum(n for a, n in aliases.items() if a and a.split()[0] in _TITLES)
-    person_acts = titled + sum(as_person.values())
-    body_acts = sum(as_body.values()) + sum(n for r, n in relations.items() if r in BODY_ROLES)
-    place_acts = sum(as_place.values()) + sum(n for r, n in relations.items() if r in PLACE_ROLES)
+    person_acts = 2 * titled + sum(as_person.values()) + clues["person"]  # "Mr Doctorow" is as good as it gets
+    body_acts = sum(as_body.values()) + sum(n for r, n in relations.items() if r in BODY_ROLES) + clues["body"]
+    place_acts = sum(as_place.values()) + sum(n for r, n in relations.items() if r in PLACE_ROLES) + clues["place"] + clues["in"] // 4
     if person_acts:
         score["PERSON"] += person_acts
-        example = next(iter(as_person), "Mr or Ms")
-        because.append(f'a person\'s role or title {person_acts}× ("{example}")')
+        example = next(iter(as_person), "Mr or Ms" if titled else "what the sentence says of it")
+        because.append(f'a person by a role, a title or the sentence {person_acts}× ("{example}")')
     if body_acts:
         score["ORG"] += body_acts
-        example = next(iter(as_body), "people work for it")
-        because.append(f'a body by its description or staff {body_acts}× ("{example}")')
+        example = next(iter(as_body), "people work for it, or the sentence says its")
+        because.append(f'a body by its description, staff or the sentence {body_acts}× ("{example}")')
     if place_acts:
         score["GPE"] += 0.5 * place_acts
         because.append(f"a place by its description or what is in it {place_acts}×")
@@ -132,6 +151,9 @@ def decide_type(
         label = place.label if place is not None else "GPE"
         score[label] += 2 * total
         because.append("a country, state or continent on the place list")
+    elif people_of(key) and (votes["NORP"] * 2 >= total or key.endswith("s") and place_in_country(key) is None):
+        score["NORP"] += 2 * total
+        because.append(f"the people of a country, by the country data ({people_of(key)})")
     elif is_big_city(key) and not (2 <= len(words) <= 3 and is_given_name(words[0])) and not person_acts:
         score["GPE"] += 2 * total
         because.append("a big city's name")
@@ -165,9 +187,21 @@ def decide_type(
         because.append("a common given and family name")
     best = max(score, key=lambda t: (score[t], votes[t], t)) if score else "ORG"
     known_place = place is not None or code is not None or is_city(key)
-    if best in ("GPE", "LOC") and not known_place and (votes["ORG"] or body_acts):
+    if best in ("GPE", "LOC") and not known_place and (votes["ORG"] or body_acts) and body_acts >= place_acts:
         best = "ORG"
         because.append("no place list knows it, and it is called a body")
+    in_it = clues["in"] + clues["place"] + sum(n for r, n in relations.items() if r in PLACE_ROLES)
+    if best == "GPE" and not known_place and len(words) == 1 and not in_it and not place_in_country(key) and total >= 2:
+        best = "ORG"
+        because.append(f"no place list knows it, and no sentence of its {total} articles puts anything in it")
+    # a role it holds counts only by its words ("research" is no person's role): ``as_person`` has those
+    acts_as_person = person_acts + sum(n for r, n in relations.items() if r in PERSON_ROLES and r != "HAS_ROLE>")
+    if best == "PERSON" and len(words) == 1 and not acts_as_person and not (is_given_name(key) or is_family_name(key) or key in surnames):
+        best = "ORG"
+        because.append("a one-word name no sentence shows to be a person, and no person's name in the corpus or the name lists")
+    if best == "PERSON" and not titled and set(words) & NOT_IN_PERSON_NAMES:
+        best = "ORG"
+        because.append(f'a person\'s name has no "{sorted(set(words) & NOT_IN_PERSON_NAMES)[0]}" in it')
     if best == "NORP" and not plural and code is None and not place_in_country(key) and len(words) <= 2:
         best = "ORG"
         because.append("a group that is no nationality and no plural is a body")
@@ -194,9 +228,17 @@ def _canonical_id(known: dict[str, Known], ids: list[str], name: str, type_: str
     return min(e for e in ids if e not in taken) if any(e not in taken for e in ids) else made + "-" + min(ids).split(":", 1)[1]
 
 
+def family_names(known: dict[str, Known]) -> frozenset[str]:
+    """The last words of the names of two words or more that most of their articles give a person."""
+    return frozenset(
+        words[-1] for info in known.values()
+        if info.types["PERSON"] * 2 > info.articles and len(words := clean_key(info.name).split()) >= 2
+    )  # fmt: skip
+
+
 def decide(
     known: dict[str, Known], groups: dict[str, list[str]], forced: dict[str, str] | None = None,
-    typed: dict[str, tuple[str, str]] | None = None,
+    typed: dict[str, tuple[str, str]] | None = None, surnames: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str], list[Candidate]]:
     """(id → canonical id, canonical id → (name, type), canonical id → type reason, unsure types) for the groups.
 
@@ -210,9 +252,9 @@ def decide(
     taken: set[str] = set()
     for root in sorted(groups, key=lambda r: (-sum(known[e].articles for e in groups[r]), r)):
         ids = groups[root]
-        votes, names, relations, aliases, roles = _counters(known, ids)
+        votes, names, relations, aliases, roles, clues = _counters(known, ids)
         name = (forced or {}).get(root) or display_name(names)
-        type_, why, sure = decide_type(name, votes, relations, aliases, roles)
+        type_, why, sure = decide_type(name, votes, relations, aliases, roles, clues, surnames)
         fixed = next(((typed or {})[e] for e in ids if e in (typed or {})), None)
         if fixed is not None:
             type_, why, sure = fixed[0], f"{fixed[1]} (the corpus said: {why})", 1.0

@@ -90,6 +90,7 @@ class Known:
     relations: Counter[str] = field(default_factory=Counter)
     members: Counter[tuple[str, str]] = field(default_factory=Counter)
     roles: Counter[str] = field(default_factory=Counter)  # role names, by articles
+    clues: Counter[str] = field(default_factory=Counter)  # what the mentions' words say (``extract.model.CLUES``)
     seen_in: set[str] = field(default_factory=set)  # article ids, when known
     kind: str = ""  # the type its own corpus evidence gives it, before any merge (``decide.decide_type``)
 
@@ -134,6 +135,7 @@ def gather(articles: Iterable) -> dict[str, Known]:
             info.relations.update(dict(seen.relations))
             info.members.update(seen.members)
             info.roles.update(set(seen.roles))
+            info.clues.update(dict(seen.clues))
             if article_id is not None:
                 info.seen_in.add(article_id)
     return known

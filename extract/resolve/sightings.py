@@ -24,6 +24,7 @@ class Sighting:
 
     ``relations`` counts the predicates the entity takes part in, as ``"PREDICATE>"`` (it is the source)
     or ``">PREDICATE"`` (the target): what it does says what it is (only a person holds a role).
+    ``clues`` counts what the words around its mentions say of it (``extract.model.CLUES``).
     ``roles`` names the roles the article gives it ("investment bank" says a body, "chief executive" a
     person). ``members`` lists who the article says leads, works for, speaks for or belongs to the entity,
     as (predicate, entity id): two names one person leads are likely one party ("Tory leader Michael
@@ -38,12 +39,13 @@ class Sighting:
     relations: tuple[tuple[str, int], ...] = ()
     members: tuple[tuple[str, str], ...] = ()
     roles: tuple[str, ...] = ()
+    clues: tuple[tuple[str, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "name": self.name, "type": self.type, "mentions": self.mentions,
             "aliases": list(self.aliases), "relations": [list(r) for r in self.relations],
-            "members": [list(m) for m in self.members], "roles": list(self.roles),
+            "members": [list(m) for m in self.members], "roles": list(self.roles), "clues": dict(self.clues),
         }  # fmt: skip
 
     @classmethod
@@ -57,6 +59,7 @@ class Sighting:
             relations=tuple((str(p), int(n)) for p, n in data.get("relations", ())),
             members=tuple((str(p), str(e)) for p, e in data.get("members", ())),
             roles=tuple(str(r) for r in data.get("roles", ())),
+            clues=tuple(sorted((str(k), int(v)) for k, v in (data.get("clues") or {}).items())),
         )
 
 
@@ -77,7 +80,7 @@ def sightings(extraction: ArticleExtraction) -> list[Sighting]:
         Sighting(
             e.id, e.name, e.type, len(e.mentions), e.aliases,
             tuple(sorted(taking.get(e.id, Counter()).items())), tuple(sorted(members.get(e.id, ()))),
-            tuple(sorted(roles.get(e.id, ()))),
+            tuple(sorted(roles.get(e.id, ()))), e.clues,
         )  # fmt: skip
         for e in extraction.entities
         if e.type in NAMED_TYPES

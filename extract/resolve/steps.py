@@ -8,6 +8,7 @@ of records it as a candidate for ``newsgraph review`` instead of taking it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -301,7 +302,7 @@ def merge_short_bodies(merger: Merger) -> None:
             continue
         for eid in ids:
             words = known[eid].clean.replace("-", " ").split()
-            if not words:
+            if not words or "," in known[eid].name:  # "Gazpromneft, Rosneft" is two names the model ran together
                 continue
             cores[" ".join(_core(words))].add(root)
             for n in range(1, len(words)):
@@ -310,11 +311,22 @@ def merge_short_bodies(merger: Merger) -> None:
             starts[words[0][:3]].add(root)
     for key in sorted(cores):  # one name with and without its generic words
         roots = sorted(r for r in cores[key] if not _is_place_or_people(known, groups[r], _best_name(known, groups[r])))
-        if len(roots) >= 2 and any(len(_best_name(known, groups[r]).split()) > len(key.split()) for r in roots):
-            anchor = max(roots, key=lambda r: (total(known, groups[r]), r))
+        if len(roots) < 2 or not any(len(_best_name(known, groups[r]).split()) > len(key.split()) for r in roots):
+            continue
+        anchor = max(roots, key=lambda r: (total(known, groups[r]), r))
+        generic = {r: frozenset(clean_key(_best_name(known, groups[r])).replace("-", " ").split()) - set(key.split()) for r in roots}
+        kinds = sorted({g for g in generic.values() if g}, key=len)
+        if any(not a <= b for a, b in itertools.pairwise(kinds)):
+            # "United Airlines" and "United Bank" are two bodies; "BBC News" and "BBC News Online" one
+            names = sorted(_best_name(known, groups[r]) for r in roots)
             for root in roots:
                 if root != anchor:
-                    merger.merge(root, anchor, f'"{_best_name(known, groups[root])}" and "{_best_name(known, groups[anchor])}" are one body without its generic words')
+                    _candidate(merger, "merge", groups[root], _best_name(known, groups[anchor]), _best_name(known, groups[root]),
+                               f'"{key}" with different generic words names {len(roots)} bodies: ' + ", ".join(names))  # fmt: skip
+            continue
+        for root in roots:
+            if root != anchor:
+                merger.merge(root, anchor, f'"{_best_name(known, groups[root])}" and "{_best_name(known, groups[anchor])}" are one body without its generic words')
     for root in sorted(groups):
         ids = groups[root]
         name = _best_name(known, ids)

@@ -57,7 +57,7 @@ WorkersOpt = Annotated[
 ]
 MergesOpt = Annotated[
     Path | None,
-    typer.Option("--merges", help="TSV file of forced and forbidden merges: lines 'merge<TAB>Name kept<TAB>Other name' or 'never<TAB>Name A<TAB>Name B'."),
+    typer.Option("--merges", help="TSV file of decisions the resolver must follow: lines 'merge<TAB>Name kept<TAB>Other name', 'never<TAB>Name A<TAB>Name B' or 'type<TAB>Name<TAB>ORG' (newsgraph review writes them)."),
 ]
 ParamOpt = Annotated[
     list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE, repeatable; VALUE is JSON if it parses, else a string.", show_default=False)

@@ -85,3 +85,14 @@ def test_an_untagged_surname_goes_to_the_one_name_it_ends(nlp):
     mentions = {e.name: sorted(m.text for m in e.mentions) for e in table.entities()}
     assert mentions["Andy Roddick"] == ["Andy Roddick", "Roddick"]
     assert mentions["Roddick 30"] == ["Roddick 30"]
+
+
+@pytest.mark.model
+def test_a_company_named_like_its_chairman_keeps_its_own_mentions(nlp):
+    text = (
+        "Dorrance, the US car company, said on Monday that profits rose, helped by its loans unit. "
+        '"We had a good year," said chairman Walter Dorrance. New models made by Dorrance go on sale in June.'
+    )
+    ents = by_name(entities(nlp, text))
+    assert ents["Walter Dorrance"].aliases == () and len(ents["Walter Dorrance"].mentions) == 1
+    assert ents["Dorrance"].type == "ORG" and len(ents["Dorrance"].mentions) == 2

@@ -66,3 +66,19 @@ def test_an_age_after_a_name_makes_a_person_but_a_year_does_not(nlp):
     kids = "The children _ Tomas , 15 , and Ilse , 10 _ live upstairs ."
     assert typed_as(nlp, kids, "Ilse", "GPE")["Ilse"] == "PERSON"  # ", 10 _" closes an age too
     assert typed_as(nlp, "The flood reached Calais , 2015 , and Dover .", "Calais", "GPE")["Calais"] == "GPE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Velmora raised its forecast for the year .", "Velmora", True),  # the subject goes on with "its"
+        ("Velmora plans to cut its prices in May .", "Velmora", True),
+        ("Velmora said the regulator had cut its budget .", "Velmora", False),  # another clause's "its"
+        ("Yesterday Velmora thanked the union for its patience .", "Velmora", False),  # the union's
+        ("Velmora and Tesco both cut their prices on Monday .", "Velmora", False),
+        ("Ships from Velmora lost its cargo in the storm .", "Velmora", False),  # not the subject
+    ],
+)
+def test_a_subject_that_goes_on_with_its_is_a_clue_to_a_body(nlp, text, name, expected):
+    assert ("body" in dict(by_name(entities(nlp, text))[name].clues)) is expected

@@ -113,3 +113,43 @@ def test_unknown_format_is_refused_before_any_work(tmp_path):
     result = run("build", EXAMPLES / "calais-visit.txt", "--out", out, "--formats", "json,pdf")
     assert result.exit_code == 2 and "unknown format pdf" in " ".join(result.output.split())
     assert not out.exists()
+
+
+THREE_WAYS = {
+    "a/rates.txt": (
+        "Rates held steady\n\nThe Federal Reserve kept its key rate at 2% on Tuesday. Mara Kellingford, "
+        "the chair of the Federal Reserve, said the United States economy was growing faster than expected."
+    ),
+    "b/markets.txt": (
+        "Shares climb\n\nShares rose in New York after the Fed left borrowing costs alone. Ms Kellingford told "
+        "reporters that US inflation would fall. Torvane Holdings said its profits had doubled."
+    ),
+    "c/profits.txt": (
+        "Torvane doubles profit\n\nTorvane, the shipping group, said on Friday that Kellingford was right about "
+        "America. Its chief executive, Idris Pemberton, said the Fed had helped exporters."
+    ),
+}
+
+
+def actors_and_ties(out):
+    graph = json.loads((out / "graph.json").read_text())
+    nodes = sorted((n["id"], n.get("name"), n.get("type")) for n in graph["nodes"])
+    edges = sorted((e["source"], e["target"], e["predicate"], e["count"]) for e in graph["edges"])
+    return nodes, edges
+
+
+def test_the_same_articles_give_the_same_actors_at_once_or_in_three_builds_in_any_order(tmp_path):
+    for name, text in THREE_WAYS.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    parts = [tmp_path / p for p in ("a", "b", "c")]
+    assert run("build", *parts, "--out", tmp_path / "once", "--formats", "json").exit_code == 0
+    once = actors_and_ties(tmp_path / "once")
+    names = {n[1] for n in once[0]}
+    assert {"Federal Reserve", "Mara Kellingford", "United States"} <= names  # the short forms joined them
+    assert not {"Fed", "Kellingford", "US", "America"} & names
+    for order in ((0, 1, 2), (2, 0, 1)):
+        out = tmp_path / ("in-" + "".join(map(str, order)))
+        for i in order:
+            assert run("build", parts[i], "--out", out, "--formats", "json").exit_code == 0
+        assert actors_and_ties(out) == once, order
