@@ -39,8 +39,9 @@ from extract.io.files import atomic_write_text
 
 #: The folder of newsgraph's own state inside an output folder.
 STATE = ".newsgraph"
-#: What ``newsgraph build`` writes; files that newsgraph versions before the manifest wrote, too.
-BUILD_FILES = frozenset({"extraction.jsonl", "graph.json", "graph.graphml", "graph.html"})
+#: What ``newsgraph build`` writes (``graph.formats.FILES`` and the snapshot): also what a folder written
+#: before manifests holds.
+BUILD_FILES = frozenset({"extraction.jsonl", "graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "evidence.csv", "graph.html"})
 #: Files that newsgraph versions before staging wrote in the folder itself: a killed one left ``.NAME.*.tmp``.
 #: (Not graph.html: ``newsgraph view`` may be writing it there right now.)
 _DIRECT_WRITES = ("extraction.jsonl", "graph.json", "graph.graphml")
@@ -157,9 +158,12 @@ class OutputFolder:
     def commit(self) -> int:
         """Put every staged file in place as one update; returns its generation number."""
         names = sorted(p.name for p in self.staging.iterdir() if p.is_file() and not p.name.startswith("."))
+        earlier = self.manifest()
+        # files of an earlier update that this one does not replace (build --formats) stay listed
+        kept = {name: seen for name, seen in earlier.get("files", {}).items() if name not in names and (self.path / name).exists()}
         record = {
-            "generation": int(self.manifest().get("generation", 0)) + 1,
-            "files": {name: _fingerprint(self.staging / name) for name in names},
+            "generation": int(earlier.get("generation", 0)) + 1,
+            "files": {**kept, **{name: _fingerprint(self.staging / name) for name in names}},
         }
         atomic_write_text(self.state / _COMMIT, json.dumps(record, indent=1))
         _sync_folder(self.state)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -73,12 +74,17 @@ def test_changed_article_replaces_its_contribution(tmp_path):
 def test_build_with_nothing_readable_writes_nothing(tmp_path):
     out = tmp_path / "out"
     assert run("build", EXAMPLES / "calais-visit.txt", "--out", out).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = folder_bytes(out)
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     result = run("build", empty, "--out", out)
     assert result.exit_code == 1 and str(empty) in result.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert folder_bytes(out) == before
+
+
+def folder_bytes(folder):
+    """Every file under ``folder`` (newsgraph's state included) → its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_corrupt_existing_extraction_is_reported_not_overwritten(tmp_path):
@@ -113,3 +119,19 @@ def test_unknown_format_is_refused_before_any_work(tmp_path):
     result = run("build", EXAMPLES / "calais-visit.txt", "--out", out, "--formats", "json,pdf")
     assert result.exit_code == 2 and "unknown format pdf" in " ".join(result.output.split())
     assert not out.exists()
+
+
+def test_build_prints_hostile_names_merges_lines_and_focus_as_plain_text(tmp_path):
+    from tests.helpers import assert_plain, hostile_corpus
+
+    folder, bad = hostile_corpus(tmp_path, good="Mayor Ann Quill visited Harbourton.")
+    merges = tmp_path / "[/m].tsv"
+    merges.parent.mkdir()
+    merges.write_text("merge\tAnn Quill\t[/nobody]\n", encoding="utf-8")
+    out = tmp_path / "[/out]"
+    result = run("build", folder, "--out", out, "--merges", merges, "--focus", "[/x]")
+    assert result.exit_code == 1, result.output
+    assert_plain(result.stderr, str(bad), f"{merges}:1: no entity is called '[/nobody]'", "no actor named '[/x]'")
+    assert "1 articles extracted" in result.stderr
+    assert "no actor named '[/x]'" in html.unescape((out / "graph.html").read_text()), "the page says the focus was not found"
+    assert len((out / "extraction.jsonl").read_text().splitlines()) == 1, "the work is kept"
