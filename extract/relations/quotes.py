@@ -16,6 +16,7 @@ from extract.entities.table import EntityTable
 from extract.lexicon.grammar import PRONOUNS
 from extract.lexicon.verbs import REPORTING_VERBS
 from extract.model import Mention, Relation
+from extract.nlp.text import doc_text
 from extract.relations.kit import ACTOR_TYPES, End, entity_type, make_relation, named_end, np_entity
 
 #: An opening straight quote follows a space or an opening mark and precedes a non-space; a closing one
@@ -74,7 +75,7 @@ def _surname(token: Token, table: EntityTable) -> End | None:
 def quotes(doc: Doc, table: EntityTable, article_id: str) -> Iterator[Relation]:
     """One SAID edge per attributed quotation; a quote that goes on in the next sentence keeps its speaker."""
     last: tuple[End, int] | None = None  # speaker of the previous quote and the sentence index after it
-    for match in _QUOTE.finditer(doc.text):
+    for match in _QUOTE.finditer(doc_text(doc)):
         group = 1 if match.group(1) is not None else 2
         q_start, q_end = match.start(group), match.end(group)
         text = match.group(group).strip().rstrip(",")
@@ -90,7 +91,7 @@ def quotes(doc: Doc, table: EntityTable, article_id: str) -> Iterator[Relation]:
         if speaker is None:
             continue
         last = (speaker, span[-1].sent.end)
-        quote_id = table.add(text, "QUOTE", Mention(q_start, q_end, doc.text[q_start:q_end], "QUOTE"))
+        quote_id = table.add(text, "QUOTE", Mention(q_start, q_end, doc_text(doc)[q_start:q_end], "QUOTE"))
         around = (verb.i,) if verb is not None else ()
         sentences = doc[min([span.start, *around]) : max([span.end, *(i + 1 for i in around)])]
         context = doc[sentences[0].sent.start : sentences[-1].sent.end]
