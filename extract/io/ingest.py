@@ -32,8 +32,11 @@ from extract.model import Article
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl") + TABLE_SUFFIXES
 #: Files of links, fetched when named on the command line (a .txt of nothing but links is one too).
 URL_LIST_SUFFIXES = (".urls",)
-#: spaCy's own default limit; a longer article should be split by the user, not silently cut.
-MAX_ARTICLE_CHARS = 1_000_000
+#: Longer articles are refused (to be split by the user), never silently cut. Set from ``python -m
+#: bench.long_articles``: time and memory grow in proportion to length, and the memory is spaCy's parse,
+#: ~3.1 KB per character (1,000,000 characters: 3.3 GB, 51 s of parse). At this limit one article peaks at
+#: ~0.85 GB (a process's usual ~0.4 GB, twice) in ~10 s; the longest BBC article has 25,000 characters.
+MAX_ARTICLE_CHARS = 200_000
 #: Larger single files are refused before reading (JSON Lines files are streamed and may be larger).
 MAX_FILE_BYTES = 20_000_000
 
