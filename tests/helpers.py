@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
 from extract.entities import EntityTable, find_entities
 from extract.model import Article, ArticleExtraction, Entity, Mention, entity_id
 from extract.run.serial import extract_doc
@@ -80,3 +83,19 @@ def assert_plain(stderr: str, *names: str) -> None:
         shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in name)
         assert shown in flat, shown
     assert not any(line.startswith("skipped forged") for line in stderr.splitlines()), "a newline in a name forged a line"
+
+
+@contextmanager
+def read_only_folder(path):
+    """A new folder at ``path`` this process may not write to; skips the test where it still can (root may
+    write anywhere: a path under a file is what forces the error there)."""
+    import pytest
+
+    path.mkdir()
+    path.chmod(0o555)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("running as root: a read-only folder is still writable (the 'under a file' case covers the error)")
+        yield path
+    finally:
+        path.chmod(0o755)

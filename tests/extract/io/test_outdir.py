@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -137,13 +136,7 @@ def test_a_folder_that_cannot_be_one_is_refused(tmp_path, make):
 
 
 def test_a_read_only_folder_is_refused(tmp_path):
-    locked = tmp_path / "ro"
-    locked.mkdir()
-    locked.chmod(0o555)
-    try:
-        if os.access(locked, os.W_OK):
-            pytest.skip("running as root: a read-only folder is still writable (the 'under a file' case covers the error)")
-        with pytest.raises(OutputError, match="cannot be written"):
-            check_folder(locked / "out")
-    finally:
-        locked.chmod(0o755)
+    from tests.helpers import read_only_folder
+
+    with read_only_folder(tmp_path / "ro") as locked, pytest.raises(OutputError, match="cannot be written"):
+        check_folder(locked / "out")

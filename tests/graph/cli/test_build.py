@@ -135,3 +135,14 @@ def test_build_prints_hostile_names_merges_lines_and_focus_as_plain_text(tmp_pat
     assert "1 articles extracted" in result.stderr
     assert "no actor named '[/x]'" in html.unescape((out / "graph.html").read_text()), "the page says the focus was not found"
     assert len((out / "extraction.jsonl").read_text().splitlines()) == 1, "the work is kept"
+
+
+def test_the_same_id_in_two_files_is_built_once_and_reported(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "x", "text": "Mayor Ann Quill visited Harbourton."}) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "x", "text": "Mayor Bo Reed visited Dunmore."}) + "\n")
+    out = tmp_path / "out"
+    result = run("build", tmp_path / "a.jsonl", tmp_path / "b.jsonl", "--out", out)
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'b.jsonl'}:1: duplicate id 'x', first read at {tmp_path / 'a.jsonl'}:1" in " ".join(result.stderr.split())
+    (line,) = (out / "extraction.jsonl").read_text().splitlines()
+    assert json.loads(line)["text"].startswith("Mayor Ann Quill")

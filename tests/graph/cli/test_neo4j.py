@@ -120,3 +120,12 @@ def test_a_query_column_named_like_markup_is_printed_as_text():
     console.print(results.to_table(["[/x]"], [{"[/x]": "a\x1b[2Jb [/y]"}], text=plain_text))
     shown = console.export_text()
     assert "[/x]" in shown and "a\\x1b[2Jb [/y]" in shown
+
+
+@pytest.mark.neo4j
+def test_a_server_error_that_quotes_markup_is_printed_as_text(neo4j_driver):
+    from tests.helpers import assert_plain
+
+    result = runner.invoke(app, ["query", "MATCH [/x] RETURN 1"])  # the connection comes from NEO4J_URI/USER/PASSWORD
+    assert result.exit_code == 1
+    assert_plain(result.stderr, "error: Neo4j rejected the query", "[/x]")
