@@ -35,7 +35,7 @@ URL_LIST_SUFFIXES = (".urls",)
 #: Longer articles are refused (to be split by the user), never silently cut. Set from ``python -m
 #: bench.long_articles``: time and memory grow in proportion to length, and the memory is spaCy's parse,
 #: ~3.1 KB per character (1,000,000 characters: 3.3 GB, 51 s of parse). At this limit one article peaks at
-#: ~0.85 GB (a process's usual ~0.4 GB, twice) in ~10 s; the longest BBC article has 25,000 characters.
+#: ~0.9 GB (about twice a process's usual ~0.4 GB) in ~12 s; the longest BBC article has 25,000 characters.
 MAX_ARTICLE_CHARS = 200_000
 #: Larger single files are refused before reading (JSON Lines files are streamed and may be larger).
 MAX_FILE_BYTES = 20_000_000
