@@ -3,7 +3,7 @@ PYTHON ?= python
 # Extra options for the benchmark, e.g. make bench BENCH_ARGS="--workers 2 --repeat 2"
 BENCH_ARGS ?=
 
-.PHONY: bench bench-quick bench-ingest profile test
+.PHONY: bench bench-quick bench-ingest bench-long profile test
 
 # Whole BBC corpus (../shared/data/bbc_news): minutes; table on stdout, JSON in bench/results/.
 bench:
@@ -15,6 +15,10 @@ bench-quick:
 # Reading saved web pages: main-text F1, metadata, non-articles, pages/s against the spaCy parse.
 bench-ingest:
 	$(PYTHON) -m bench.ingest
+
+# One long article of 10k, 100k and 1M characters: time and peak memory per character (minutes).
+bench-long:
+	$(PYTHON) -m bench.long_articles
 
 # Rule cost after the parse, by function (needs pip install -e ".[bench]").
 profile:

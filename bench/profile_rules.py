@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     own: dict[str, float] = defaultdict(float)
     _walk(profiler.last_session.root_frame(), frozenset(), inclusive, own)
     words = sum(len(a.text.split()) for a in articles)
-    total = inclusive["pipeline.extract_doc"] or 1.0
+    total = inclusive["serial.extract_doc"] or 1.0
     print(f"{len(articles)} articles, {words:,} words: parse {parse_s:.2f} s CPU, rules {rules_s:.2f} s CPU "
           f"= {rules_s / parse_s:.1%} on top of the parse (timed without the profiler)")  # fmt: skip
     print(f"\n{'function (extract/…), profiled pass':<48} {'inclusive':>9} {'self':>7} {'≈ % of parse':>12}")

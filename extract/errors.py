@@ -29,6 +29,15 @@ class FetchError(InputError):
     """A page or feed could not be fetched (unreachable host, HTTP error, timeout, robots.txt disallows)."""
 
 
+class OutputError(NewsgraphError):
+    """An output target (a file or folder to write) cannot be used: it is the wrong kind or not writable."""
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
 class ModelNotFoundError(NewsgraphError):
     """No spaCy pipeline of the requested name is installed."""
 

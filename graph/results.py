@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from neo4j.graph import Node, Path, Relationship
@@ -62,12 +62,15 @@ def to_csv(keys: list[str], data: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def to_table(keys: list[str], data: list[dict[str, Any]]):
-    """A rich Table (imported lazily: only the table format needs it)."""
+def to_table(keys: list[str], data: list[dict[str, Any]], *, text: Callable[[str], Any] | None = None):
+    """A rich Table (imported lazily: only the table format needs it); ``text`` makes each cell's rich ``Text``."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(*keys, show_lines=False, highlight=False)
-    for row in data:  # Text, not str: article text must never be read as rich markup
-        table.add_row(*(Text(cell(row[k])) for k in keys))
+    text = text or Text
+    table = Table(show_lines=False, highlight=False)
+    for key in keys:
+        table.add_column(header=text(key))
+    for row in data:  # Text, not str: article text (and a column named by the query) must never be read as rich markup
+        table.add_row(*(text(cell(row[k])) for k in keys))
     return table

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
 from extract.entities import EntityTable, find_entities
 from extract.model import Article, ArticleExtraction, Entity, Mention, entity_id
 from extract.run.serial import extract_doc
@@ -50,3 +53,49 @@ def article(doc_id: str, *entities: tuple) -> ArticleExtraction:
         for name, type_, *aliases in entities
     )
     return ArticleExtraction(Article(doc_id, "text"), ents)
+
+
+#: A folder name rich would read as a closing tag, and a file name with a newline and an ESC sequence
+#: (a forged "skipped" line, a terminal colour change) — as a careless or hostile corpus may hold.
+HOSTILE_FOLDER = "x[/b]"
+HOSTILE_FILE = "bad\nskipped forged.txt[/i]\x1b[31m.txt"
+
+
+def hostile_corpus(root, good: str = "") -> tuple:
+    """A folder ``x[/b]`` with an empty file under a hostile name (always skipped) and, if ``good`` is
+    given, an article ``[/u]ok.txt`` with that text. Returns (folder, hostile file)."""
+    folder = root / HOSTILE_FOLDER  # "/" separates: the folder "x[" holds "b]"; printed, it reads x[/b]
+    bad = folder / HOSTILE_FILE
+    bad.parent.mkdir(parents=True)
+    bad.write_text("")
+    if good:
+        (folder / "[/u]ok.txt").parent.mkdir(parents=True, exist_ok=True)
+        (folder / "[/u]ok.txt").write_text(good)
+    return folder, bad
+
+
+def assert_plain(stderr: str, *names: str) -> None:
+    """Each name printed as text: markup-like brackets kept, control characters escaped, nothing raw."""
+    assert "Traceback" not in stderr and "MarkupError" not in stderr
+    assert "\x1b" not in stderr, "an ESC character reached the terminal"
+    flat = "".join(stderr.splitlines())  # rich wraps long lines; escapes are what must be there
+    for name in names:
+        shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in name)
+        assert shown in flat, shown
+    assert not any(line.startswith("skipped forged") for line in stderr.splitlines()), "a newline in a name forged a line"
+
+
+@contextmanager
+def read_only_folder(path):
+    """A new folder at ``path`` this process may not write to; skips the test where it still can (root may
+    write anywhere: a path under a file is what forces the error there)."""
+    import pytest
+
+    path.mkdir()
+    path.chmod(0o555)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("running as root: a read-only folder is still writable (the 'under a file' case covers the error)")
+        yield path
+    finally:
+        path.chmod(0o755)

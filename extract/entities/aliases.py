@@ -27,6 +27,7 @@ from extract.lexicon.people import HONORIFICS, NAME_PARTICLES, PEERAGE
 from extract.lexicon.places import FAC_HEADS, LOC_HEADS, PLACE_COMPOUND_NOUNS
 from extract.model import normalize_name
 from extract.names import acronym_letters, gender, initials
+from extract.nlp.text import doc_text, standalone
 
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)")
 
@@ -114,7 +115,7 @@ def link_mentions(doc: Doc, cands: list[Candidate]) -> ArticleMentions:
 def _link_definitions(art: ArticleMentions) -> None:
     """"Long Name (LN)": link both sides, creating whichever the model missed. Returns acronym → anchor."""
     doc, defined = art.doc, {}
-    for match in _BRACKETED.finditer(doc.text):
+    for match in _BRACKETED.finditer(doc_text(doc)):
         acr_span = doc.char_span(match.start(1), match.end(1))
         letters = acronym_letters(match.group(1))
         if acr_span is None or not letters or acr_span.start == 0:
@@ -242,7 +243,7 @@ def _link_other_uses(art: ArticleMentions) -> None:
     """Every use of a known acronym is a mention, also where the model missed it ("FN leader …")."""
     doc = art.doc
     for text, anchor in art.defined.items():
-        for match in re.finditer(r"(?<![\w\-])" + re.escape(text) + r"(?![\w\-]|\.\w)", doc.text):
+        for match in standalone(doc, text, re.compile(r"(?<![\w\-])" + re.escape(text) + r"(?![\w\-]|\.\w)")):
             span = doc.char_span(match.start(), match.end())
             if span is None:
                 continue
@@ -315,7 +316,7 @@ def _add_untagged_surnames(art: ArticleMentions, full: dict[str, int], by_suffix
         surname = surname_tokens[-1].text
         if len(surname) < 3 or not surname[0].isupper() or by_suffix.get(surname.lower()) != {name} or normalize_name(surname) in bodies:
             continue  # the surname must end this name and no other ("Roddick 30-0" is no second Roddick)
-        for match in re.finditer(r"(?<![\w\-'’])" + re.escape(surname) + r"(?![\w\-])", doc.text):
+        for match in standalone(doc, surname, re.compile(r"(?<![\w\-'’])" + re.escape(surname) + r"(?![\w\-])")):
             span = doc.char_span(match.start(), match.end())
             if span is None or len(span) != 1 or span.start in art.covered or span[0].pos_ != "PROPN":
                 continue

@@ -16,6 +16,7 @@ from extract.lexicon.kinds import DEMONYM_ENDINGS, NOT_ACTOR_HEADS, PEOPLE_ENDIN
 from extract.lexicon.people import PERSON_NOUNS
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS
 from extract.lexicon.roles import TITLES
+from extract.nlp.text import standalone
 
 
 def retype_by_head(doc: Doc, cand: Candidate) -> None:
@@ -80,7 +81,8 @@ def is_common_word(doc: Doc, cand: Candidate) -> bool:
     tok = doc[cand.start]
     if tok.tag_ in ("NN", "NNS") and not tok.is_upper and tok.pos_ != "PROPN":
         return True
-    return re.search(r"(?<![\w-])" + re.escape(tok.lower_) + r"(?![\w-])", doc.text) is not None
+    word = tok.lower_
+    return next(standalone(doc, word, re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")), None) is not None
 
 
 def drop_common_words(draft: Draft) -> None:

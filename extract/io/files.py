@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from extract.errors import OutputError
+
 
 @contextlib.contextmanager
 def atomic_open(path: str | Path, mode: str = "w", *, newline: str | None = None) -> Iterator[IO]:
@@ -31,6 +33,21 @@ def atomic_open(path: str | Path, mode: str = "w", *, newline: str | None = None
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def check_output_file(path: str | Path) -> None:
+    """Raise ``OutputError`` unless a file can be written at ``path``: before any work, not after it."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(str(target), "is a folder; give a file name to write (e.g. a path inside it)")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        reason = "part of the path is a file, not a folder" if isinstance(error, (NotADirectoryError, FileExistsError)) else error.strerror or str(error)
+        raise OutputError(str(target), f"cannot be written ({reason}); choose another file") from None
 
 
 def _umask() -> int:

@@ -9,7 +9,11 @@ still read. Each kind of input has its module: ``html`` (pages), ``tables`` (CSV
 
 from __future__ import annotations
 
+import codecs
+import errno
+import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +24,7 @@ from extract.io.dates import iso_date
 from extract.io.feeds import Link, is_url, looks_like_url_list, read_feed, read_url_list
 from extract.io.fetch import FEED_TYPES, Fetcher, FetchSettings
 from extract.io.html import decode_page, read_page
+from extract.io.outdir import STATE, is_output_folder, output_names
 from extract.io.selection import wanted
 from extract.io.tables import TABLE_SUFFIXES, Columns, read_table
 from extract.model import Article
@@ -27,8 +32,11 @@ from extract.model import Article
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl") + TABLE_SUFFIXES
 #: Files of links, fetched when named on the command line (a .txt of nothing but links is one too).
 URL_LIST_SUFFIXES = (".urls",)
-#: spaCy's own default limit; a longer article should be split by the user, not silently cut.
-MAX_ARTICLE_CHARS = 1_000_000
+#: Longer articles are refused (to be split by the user), never silently cut. Set from ``python -m
+#: bench.long_articles``: time and memory grow in proportion to length, and the memory is spaCy's parse,
+#: ~3.1 KB per character (1,000,000 characters: 3.3 GB, 51 s of parse). At this limit one article peaks at
+#: ~0.9 GB (about twice a process's usual ~0.4 GB) in ~12 s; the longest BBC article has 25,000 characters.
+MAX_ARTICLE_CHARS = 200_000
 #: Larger single files are refused before reading (JSON Lines files are streamed and may be larger).
 MAX_FILE_BYTES = 20_000_000
 
@@ -56,21 +64,89 @@ class ReadOptions:
 def iter_paths(
     paths: Iterable[str | Path], on_error: ErrorHandler = _raise, *, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
 ) -> Iterator[Path]:
-    """Expand files and folders (recursively, sorted) into readable article files (see ``selection``)."""
+    """Expand files and folders (recursively, sorted) into readable article files (see ``selection``).
+
+    Symbolic links are followed; a link back into a folder being read (a loop), a broken link and a
+    folder that cannot be listed are reported to ``on_error``, and the rest is still read. The same file
+    reached twice (named twice, or by a link) is read once. Files a newsgraph build wrote into its
+    output folder are never articles (``extract.io.outdir.output_names``), so ``--out`` may lie inside
+    an input folder.
+    """
+    seen: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and wanted(p.relative_to(path).as_posix(), include, exclude)
-            )  # fmt: skip
+            found = _walk(path, on_error, include, exclude)
             if not found:
-                on_error(InputError(str(path), f"folder has no {', '.join(SUFFIXES)} files (after --include/--exclude)"))
-            yield from found
+                why = "; it holds only a newsgraph build's own output" if is_output_folder(path) else ""
+                on_error(InputError(str(path), f"folder has no {', '.join(SUFFIXES)} files (after --include/--exclude){why}"))
         elif path.is_file():
-            yield path
+            if is_output_folder(path.parent) and path.name in output_names(path.parent):
+                on_error(InputError(str(path), "is an output of newsgraph build, not articles (newsgraph load reads a build folder)"))
+                continue
+            found = [path]
         else:
-            on_error(InputError(str(path), "no such file or folder"))
+            on_error(InputError(str(path), _missing(path)))
+            continue
+        for file in found:
+            key = _identity(file)
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (-1, hash(path))  # reported when read
+    return (info.st_dev, info.st_ino)
+
+
+def _missing(path: Path) -> str:
+    if not path.is_symlink():
+        return "no such file or folder"
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself); not followed"
+    return f"broken symbolic link (its target {os.readlink(path)!r} does not exist)"
+
+
+def _walk(folder: Path, on_error: ErrorHandler, include: tuple[str, ...], exclude: tuple[str, ...]) -> list[Path]:
+    """Article files under ``folder``, sorted; links followed, loops and unreadable folders reported."""
+    found: list[Path] = []
+    listed: set[tuple[int, int]] = set()
+
+    def visit(directory: Path, ancestors: dict[tuple[int, int], Path]) -> None:
+        key = _identity(directory)
+        if key in ancestors:
+            on_error(InputError(str(directory), f"symbolic link loop: leads back to {ancestors[key]}; not followed"))
+            return
+        if key in listed:
+            return  # the same folder by another link: read once
+        listed.add(key)
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError as error:
+            on_error(InputError(str(directory), f"cannot read this folder ({error.strerror or error}); the rest is read"))
+            return
+        outputs = output_names(directory) if STATE in names and (directory / STATE).is_dir() else frozenset()
+        for name in names:
+            child = directory / name
+            if outputs and (name == STATE or name in outputs):
+                continue  # a build's own output is never read as articles
+            if child.is_dir():
+                visit(child, {**ancestors, key: directory})
+            elif child.is_file():
+                if child.suffix.lower() in SUFFIXES and wanted(child.relative_to(folder).as_posix(), include, exclude):
+                    found.append(child)
+            elif child.is_symlink() and child.suffix.lower() in (*SUFFIXES, ""):
+                on_error(InputError(str(child), _missing(child)))
+
+    visit(folder, {})
+    return sorted(found)
 
 
 def read_articles(
@@ -83,30 +159,48 @@ def read_articles(
     """Yield every article under ``paths``, then of ``options.urls`` and ``options.feeds``; report each bad one to ``on_error``.
 
     Nothing is fetched unless a file of links is named (in ``paths`` or ``options.urls``) or a feed is given.
+    Ids are unique across all inputs: an id met again (the same JSON Lines ``id`` in two files, or twice in
+    one) is reported with both places, and the first article is the one kept.
     """
-    options = options or ReadOptions()
+    first: dict[str, tuple[str, int | None]] = {}  # article id → where it was read first
+    for source, line, article in _read_all(paths, on_error, encoding_errors, options or ReadOptions()):
+        if article.id in first:
+            at, at_line = first[article.id]
+            where = f"{at}:{at_line}" if at_line is not None else at
+            on_error(InputError(source, f"duplicate id {article.id!r}, first read at {where}: that one is kept, this one skipped", line))
+            continue
+        first[article.id] = (source, line)
+        yield article
+
+
+def _read_all(
+    paths: Iterable[str | Path], on_error: ErrorHandler, encoding_errors: str, options: ReadOptions
+) -> Iterator[tuple[str, int | None, Article]]:
+    """(where it was read, line or None, article) for every input, in order."""
     paths = [Path(p) for p in paths]
     named = {p for p in paths if p.is_file()}
     web = _Web(options.fetch, on_error, options.on_fetch)
     for path in iter_paths(paths, on_error, include=options.include, exclude=options.exclude):
+        where = str(path)
         try:
             suffix = path.suffix.lower()
             if suffix == ".jsonl":
-                yield from _read_jsonl(path, on_error, encoding_errors)
+                yield from ((where, number, article) for number, article in _read_jsonl(path, on_error, encoding_errors))
             elif suffix in TABLE_SUFFIXES:
-                yield from read_table(path, columns=options.columns, on_error=on_error, encoding_errors=encoding_errors,
-                                      max_chars=MAX_ARTICLE_CHARS, path_id=path_id(path))  # fmt: skip
+                rows = read_table(path, columns=options.columns, on_error=on_error, encoding_errors=encoding_errors,
+                                  max_chars=MAX_ARTICLE_CHARS, path_id=path_id(path))  # fmt: skip
+                yield from ((where, None, article) for article in rows)
             elif suffix in URL_LIST_SUFFIXES or (path in named and suffix == ".txt" and looks_like_url_list(path)):
-                yield from web.pages(read_url_list(path, on_error))
+                yield from ((article.source, None, article) for article in web.pages(read_url_list(path, on_error)))
             else:
-                yield _read_document(path, encoding_errors)
+                yield where, None, _read_document(path, encoding_errors)
         except InputError as error:
             on_error(error)
         except OSError as error:
             on_error(InputError(str(path), f"cannot read: {error.strerror or error}"))
     for path in options.urls:
         try:
-            yield from web.pages(read_url_list(Path(path), on_error))
+            yield from ((article.source, None, article) for article in web.pages(read_url_list(Path(path), on_error)))
         except OSError as error:
             on_error(InputError(str(path), f"cannot read: {error.strerror or error}"))
     for feed in options.feeds:
@@ -115,7 +209,7 @@ def read_articles(
         except InputError as error:
             on_error(error)
             continue
-        yield from web.pages(links)
+        yield from ((article.source, None, article) for article in web.pages(links))
 
 
 class _Web:
@@ -180,18 +274,31 @@ def path_id(path: Path) -> str:
         return resolved.as_posix()
 
 
+#: Byte order marks of the encodings read besides UTF-8 (UTF-32 first: its little-endian mark starts like UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
+
+def _encoding(head: bytes) -> str:
+    """UTF-16 or UTF-32 when the data starts with its byte order mark, else UTF-8 (with or without one)."""
+    return next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8-sig")
+
+
 def _decode(data: bytes, path: Path, encoding_errors: str, line: int | None = None) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(str(path), "binary file (NUL bytes); expected UTF-8 text", line)
+    encoding = _encoding(data)
+    if encoding == "utf-8-sig" and b"\x00" in data[:8192]:
+        raise InputError(str(path), "binary file (NUL bytes); expected UTF-8 text (or UTF-16 with a byte order mark)", line)
     try:
-        text = data.decode("utf-8-sig", errors=encoding_errors)
+        text = data.decode(encoding, errors=encoding_errors)
     except UnicodeDecodeError as error:
         raise InputError(
             str(path),
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            f"not valid {_NAMES[encoding]} (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "re-encode it as UTF-8 or pass --encoding-errors replace",
             line,
         ) from None
+    if "\x00" in text[:8192]:
+        raise InputError(str(path), f"binary file (NUL characters in {_NAMES[encoding]}); expected text", line)
     return text
 
 
@@ -241,20 +348,27 @@ def _only_links(text: str) -> bool:
     return bool(lines) and all(is_url(line) for line in lines)
 
 
-def _read_jsonl(path: Path, on_error: ErrorHandler, encoding_errors: str) -> Iterator[Article]:
-    seen: set[str] = set()
+def _read_jsonl(path: Path, on_error: ErrorHandler, encoding_errors: str) -> Iterator[tuple[int, Article]]:
+    """(line number, article) per good line; a UTF-16 or UTF-32 file (byte order mark) is decoded as a stream."""
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                yield _jsonl_article(raw, path, number, encoding_errors, seen)
-            except InputError as error:
-                on_error(error)
+        encoding = _encoding(handle.read(4))
+        handle.seek(0)
+        lines = handle if encoding == "utf-8-sig" else io.TextIOWrapper(handle, encoding=encoding, errors=encoding_errors)
+        number = 0
+        try:
+            for number, raw in enumerate(lines, start=1):
+                if not raw.strip():
+                    continue
+                try:
+                    yield number, _jsonl_article(raw, path, number, encoding_errors)
+                except InputError as error:
+                    on_error(error)
+        except UnicodeDecodeError:
+            on_error(InputError(str(path), f"not valid {_NAMES[encoding]}; the lines before were read", number + 1))
 
 
-def _jsonl_article(raw: bytes, path: Path, number: int, encoding_errors: str, seen: set[str]) -> Article:
-    line = _decode(raw, path, encoding_errors, number)
+def _jsonl_article(raw: bytes | str, path: Path, number: int, encoding_errors: str) -> Article:
+    line = raw if isinstance(raw, str) else _decode(raw, path, encoding_errors, number)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -266,9 +380,6 @@ def _jsonl_article(raw: bytes, path: Path, number: int, encoding_errors: str, se
         raise InputError(str(path), 'missing "text" (a string) field', number)
     text = _check_text(text, path, number)
     doc_id = str(record.get("id") or f"{path_id(path)}:{number}")
-    if doc_id in seen:
-        raise InputError(str(path), f'duplicate id "{doc_id}" in this file; ids must be unique', number)
-    seen.add(doc_id)
     raw_date = record.get("published")
     published = iso_date(raw_date)
     if raw_date not in (None, "") and not published:

@@ -108,16 +108,18 @@ class ExtractionFile:
         return read_extractions(self.path)
 
 
-def merge_into_file(path: str | Path, new: Iterable[ArticleExtraction]) -> tuple[int, int]:
+def merge_into_file(path: str | Path, new: Iterable[ArticleExtraction], *, into: str | Path | None = None) -> tuple[int, int]:
     """Stream ``new`` into the store at ``path``: an article already there is replaced in place, others appended.
 
     Returns (articles taken from ``new``, articles now in the store). Memory stays flat: ``new`` goes to a
     scratch file beside the store (only each id's offset is kept), then the store is rewritten line by line
     and replaced atomically. The old store is checked before ``new`` is consumed, so a corrupt one fails
-    fast and is left as it was; when ``new`` is empty nothing is written.
+    fast and is left as it was; when ``new`` is empty nothing is written. With ``into``, the merged store
+    is written there and ``path`` is only read (``build`` stages its files, see ``extract.io.outdir``).
     """
-    target = Path(path)
-    old_ids = [e.doc_id for e in read_extractions(target)] if target.exists() else []
+    source = Path(path)
+    target = Path(into) if into is not None else source
+    old_ids = [e.doc_id for e in read_extractions(source)] if source.exists() else []
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryFile(dir=target.parent) as scratch:
         offsets: dict[str, int] = {}  # first appearance fixes the order, the last version wins
@@ -135,7 +137,7 @@ def merge_into_file(path: str | Path, new: Iterable[ArticleExtraction]) -> tuple
         written: set[str] = set()
         with atomic_open(target, "wb") as out:
             if old_ids:
-                with target.open("rb") as old:
+                with source.open("rb") as old:
                     lines = (line for line in old if line.strip())
                     for doc_id, line in zip(old_ids, lines, strict=True):
                         if doc_id in written:

@@ -15,6 +15,7 @@ from extract.entities.table import EntityTable
 from extract.lexicon.bodies import ORG_NOUNS
 from extract.lexicon.kinds import NON_THINGS
 from extract.model import NAMED_TYPES, Evidence, Mention, Relation
+from extract.nlp.text import doc_text
 
 NAMED = frozenset(NAMED_TYPES)
 #: Types that can act, speak or hold a role.
@@ -94,7 +95,7 @@ def thing_end(token: Token, table: EntityTable) -> End | None:
     words = [t.text.lower() for t in doc[start : token.i]] + [token.lemma_.lower()]
     name = " ".join(words)
     span = char_span(doc, start, token.i + 1)
-    text = doc.text[span[0] : span[1]]
+    text = doc_text(doc)[span[0] : span[1]]
     eid = table.add(name, "THING", Mention(*span, text, "THING"), range(start, token.i + 1))
     return End(eid, span)
 

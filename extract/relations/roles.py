@@ -33,6 +33,7 @@ from extract.lexicon.roles import (
 )
 from extract.lexicon.verbs import COPULAS, NAMING_VERBS
 from extract.model import Mention, Relation
+from extract.nlp.text import doc_text
 from extract.relations.kit import End, char_span, entity_type, make_relation, named_end, np_entity, run_bounds
 
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -149,8 +150,8 @@ def _emit(
         end += 1
     doc = sent.doc
     span = char_span(doc, start, end)
-    name = " ".join(doc.text[span[0] : span[1]].lower().replace("’s", "").replace("'s", "").split())
-    text = doc.text[span[0] : span[1]]
+    text = doc_text(doc)[span[0] : span[1]]
+    name = " ".join(text.lower().replace("’s", "").replace("'s", "").split())
     role_id = table.add(name, "ROLE", Mention(*span, text, "ROLE"), range(start, end))
     role_end = End(role_id, span)
     yield make_relation(article_id, sent, person, "HAS_ROLE", role_end, rule, confidence)
@@ -183,7 +184,7 @@ def _name_unnamed_org(title: list[Token], head: Token, table: EntityTable) -> No
     if run:
         start, end = run[0].i, run[-1].i + 1
         span = char_span(head.doc, start, end)
-        text = head.doc.text[span[0] : span[1]]
+        text = doc_text(head.doc)[span[0] : span[1]]
         table.add(text, "ORG", Mention(*span, text, "ORG"), range(start, end))
 
 

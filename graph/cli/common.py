@@ -21,12 +21,41 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from extract.errors import InputError, NewsgraphError
 from extract.model import ArticleExtraction
 from graph.view.select import DEFAULT_TOP, Rank
 
 err = Console(stderr=True)
+
+
+def visible(text: object) -> str:
+    """``text`` with every character that is not printable (newline, tab, ESC, bidi controls, a lone
+    surrogate from an undecodable file name…) written as its Python escape, so ``a\\nb`` stays one line."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode("ascii") for ch in str(text))
+
+
+def plain_text(text: object, style: str = "") -> Text:
+    """A rich ``Text`` of ``text`` made ``visible``: printed as it is, never read as markup."""
+    return Text(visible(text), style=style)
+
+
+def say(message: object, *, label: str = "", style: str = "", lines: bool = False, console: Console | None = None) -> None:
+    """Print one message to stderr as plain text: names, paths, ids and server messages are never read
+    as rich markup, and their control characters are shown escaped.
+
+    ``label`` ("error:", "skipped") comes first, in ``style``. With ``lines``, the message's own line
+    breaks are kept (a server's message that quotes the query), each further line indented. ``console``
+    is stderr's unless given (a report on stdout).
+    """
+    text = Text()
+    if label:
+        text.append(visible(label), style=style)
+        text.append(" ")
+    parts = str(message).split("\n") if lines else [str(message)]
+    text.append("\n  ".join(visible(part) for part in parts), style="" if label else style)
+    (console or err).print(text, highlight=False, soft_wrap=True)
 
 
 class EncodingErrors(str, Enum):
@@ -85,8 +114,8 @@ def print_rows(keys: list[str], data: list[dict[str, Any]], format: RowFormat) -
     elif format is RowFormat.csv:
         sys.stdout.write(results.to_csv(keys, data))
     else:
-        Console().print(results.to_table(keys, data))
-        err.print(f"{len(data)} rows", highlight=False)
+        Console().print(results.to_table(keys, data, text=plain_text))  # values shown, never read as markup
+        say(f"{len(data)} rows")
 
 
 def print_templates() -> None:
@@ -108,7 +137,7 @@ class Problems:
 
     def __call__(self, error: InputError) -> None:
         self.count += 1
-        err.print(f"[yellow]skipped[/] {error}", highlight=False, markup=True, soft_wrap=True)
+        say(error, label="skipped", style="yellow")
 
 
 @contextmanager
@@ -117,8 +146,15 @@ def fail_cleanly() -> Iterator[None]:
     try:
         yield
     except NewsgraphError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False, soft_wrap=True)
+        say(error, label="error:", style="red", lines=_quotes_a_server(error))
         raise typer.Exit(1) from None
+
+
+def _quotes_a_server(error: NewsgraphError) -> bool:
+    """Neo4j's own messages span lines (the query, a caret under the error): keep them as lines."""
+    from graph.errors import Neo4jError
+
+    return isinstance(error, Neo4jError)
 
 
 def progress_bar() -> Progress:
@@ -154,7 +190,7 @@ def extract_with_progress(
             progress.advance(task)
             yield extraction
     if web:
-        err.print(f"web pages: {web['fetched']} fetched, {web['cached']} from the cache", highlight=False)
+        say(f"web pages: {web['fetched']} fetched, {web['cached']} from the cache")
 
 
 def parse_params(items: list[str]) -> dict[str, object]:
@@ -268,6 +304,12 @@ class SelectionOptions:
     since: SinceOpt = ""
     until: UntilOpt = ""
 
+    def check(self) -> None:
+        """Reject bad values (unknown type, bad date, thresholds) before any work; only --focus needs the graph."""
+        import networkx as nx
+
+        dataclasses.replace(self, focus=None).select(nx.MultiDiGraph())
+
     def select(self, graph):
         """Apply the options with ``graph.view.select.select``; unknown entity types are a usage error."""
         from extract.model import ENTITY_TYPES
@@ -276,7 +318,7 @@ class SelectionOptions:
         wanted = _names(self.types)
         unknown = sorted(wanted - set(ENTITY_TYPES))
         if unknown:
-            raise typer.BadParameter(f"unknown type {', '.join(unknown)}; allowed: {', '.join(ENTITY_TYPES)}", param_hint="--type")
+            raise typer.BadParameter(f"unknown type {visible(', '.join(unknown))}; allowed: {', '.join(ENTITY_TYPES)}", param_hint="--type")
         filters = Filters(types=wanted, predicates=_names(self.predicates), min_count=self.min_count,
                           min_confidence=self.min_confidence, since=self.since, until=self.until)  # fmt: skip
         return select(graph, filters=filters, focus=self.focus, radius=self.radius, top=self.top, rank=self.rank)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from graph.cli.common import ModelOpt, fail_cleanly, progress_bar
+from graph.cli.common import ModelOpt, fail_cleanly, plain_text, progress_bar, say
 
 eval_app = typer.Typer(help="Score extraction against a benchmark.", no_args_is_help=True)
 
@@ -56,7 +56,7 @@ def eval_conll04(
 
     out = Console()
     for part in ("entities", "relations"):
-        table = Table(title=f"{part} on {split.name} ({len(sentences)} sentences, strict micro)")
+        table = Table(title=plain_text(f"{part} on {split.name} ({len(sentences)} sentences, strict micro)"))
         for column in ("type", "P", "R", "F1", "tp", "fp", "fn"):
             table.add_column(column, justify="left" if column == "type" else "right")
         for label, row in report[part].items():
@@ -91,22 +91,20 @@ def eval_actors(
     out = Console(highlight=False)
     for report in reports:
         s, e = report.summary(), report.to_dict()["errors"]
-        out.print(f"[bold]{s['gold']}[/bold]: {s['actors']} gold actors", markup=True)
-        out.print(
-            f"  right (one node, right type): {s['right']} ({s['right_share']:.1%})   not found: {s['not_found']}   "
-            f"wrong type: {s['wrong_type']}\n  fragments: {s['fragments']} ({s['fragment_share']:.1%} of actors)   "
-            f"false merges: {s['false_merges']}   junk nodes: {s['junk_nodes']}\n"
-            f"  top-{s['hubs']} hubs: precision {s['hub_precision']:.3f} ({s['hubs_right']} of {s['hubs_judged']} judged; "
-            f"{s['hubs_not_in_gold']} not in gold)",
-            markup=False,
-        )
+        say(f"{s['actors']} gold actors", label=f"{s['gold']}:", style="bold", console=out)
+        say(f"  right (one node, right type): {s['right']} ({s['right_share']:.1%})   not found: {s['not_found']}   "
+            f"wrong type: {s['wrong_type']}", console=out)  # fmt: skip
+        say(f"  fragments: {s['fragments']} ({s['fragment_share']:.1%} of actors)   false merges: {s['false_merges']}   "
+            f"junk nodes: {s['junk_nodes']}", console=out)  # fmt: skip
+        say(f"  top-{s['hubs']} hubs: precision {s['hub_precision']:.3f} ({s['hubs_right']} of {s['hubs_judged']} judged; "
+            f"{s['hubs_not_in_gold']} not in gold)", console=out)  # fmt: skip
         for kind, rows in e.items():
             if rows:
-                out.print(f"  {kind.replace('_', ' ')}:", markup=False)
+                say(f"  {kind.replace('_', ' ')}:", console=out)
                 for row in rows[:errors]:
-                    out.print("    " + (row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)), markup=False)
+                    say("    " + (row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)), console=out)
         wrong = [h for h in report.hubs if h["verdict"] not in ("right",)]
         if wrong:
-            out.print("  hubs not right or not in gold:", markup=False)
+            say("  hubs not right or not in gold:", console=out)
             for h in wrong[:errors]:
-                out.print(f"    #{h['rank']} {h['node']} ({h['type']}, {h['degree']} edges): {h['verdict']}", markup=False)
+                say(f"    #{h['rank']} {h['node']} ({h['type']}, {h['degree']} edges): {h['verdict']}", console=out)

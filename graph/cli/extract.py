@@ -15,9 +15,9 @@ from graph.cli.common import (
     PathsArg,
     Problems,
     WorkersOpt,
-    err,
     extract_with_progress,
     fail_cleanly,
+    say,
     with_options,
 )
 
@@ -36,17 +36,19 @@ def extract(
     if format != "jsonl":
         raise typer.BadParameter(f"unknown format {format!r}; allowed: jsonl", param_hint="--format")
     paths = inputs.check(paths)
-    from extract.io.files import atomic_open
+    from extract.io.files import atomic_open, check_output_file
     from extract.io.jsonl import write_extractions
 
     problems = Problems()
     with fail_cleanly():
+        if output != "-":
+            check_output_file(output)  # a folder or an unwritable place fails now, not after the extraction
         extractions = extract_with_progress(paths, model, encoding_errors, problems, workers, inputs)
         if output == "-":
             count = write_extractions(extractions, sys.stdout)
         else:
             with atomic_open(output) as handle:
                 count = write_extractions(extractions, handle)
-    err.print(f"{count} articles extracted" + (f", {problems.count} inputs skipped" if problems.count else ""))
+    say(f"{count} articles extracted" + (f", {problems.count} inputs skipped" if problems.count else ""))
     if problems.count:
         raise typer.Exit(1)

@@ -20,12 +20,12 @@ from graph.cli.common import (
     ParamOpt,
     Problems,
     RowFormat,
-    err,
     fail_cleanly,
     parse_params,
     print_rows,
     print_templates,
     progress_bar,
+    say,
     with_options,
 )
 
@@ -64,17 +64,13 @@ def load(
             gathered.extractions, force=force, merge_rules=rules, on_progress=lambda n: progress.advance(loading, n)
         )
     s = summary
-    err.print(
-        f"articles: {s.articles_loaded} loaded, {s.articles_replaced} replaced, "
-        f"{s.articles_skipped + gathered.unchanged} skipped (unchanged)\n"
-        f"entities: {s.nodes_created} created, {s.nodes_updated} updated, {s.nodes_deleted} deleted\n"
-        f"relationships: {s.relationships_created} created, {s.relationships_updated} updated, "
-        f"{s.relationships_deleted} deleted"
-        + (f"\n{s.relations_skipped} relations skipped (predicate not usable as a type)" if s.relations_skipped else ""),
-        highlight=False,
-    )
+    say(f"articles: {s.articles_loaded} loaded, {s.articles_replaced} replaced, {s.articles_skipped + gathered.unchanged} skipped (unchanged)")
+    say(f"entities: {s.nodes_created} created, {s.nodes_updated} updated, {s.nodes_deleted} deleted")
+    say(f"relationships: {s.relationships_created} created, {s.relationships_updated} updated, {s.relationships_deleted} deleted")
+    if s.relations_skipped:
+        say(f"{s.relations_skipped} relations skipped (predicate not usable as a type)")
     if problems.count:
-        err.print(f"[yellow]{problems.count} inputs skipped[/]")
+        say(f"{problems.count} inputs skipped", style="yellow")
         raise typer.Exit(1)
 
 
@@ -87,12 +83,8 @@ def remove(
     with fail_cleanly(), neo4j.store() as store:
         summary = store.remove(article_ids)
     for missing in summary.missing:
-        err.print(f"[yellow]not found[/] {missing}", highlight=False, markup=True)
-    err.print(
-        f"{summary.articles_removed} articles removed; {summary.nodes_deleted} entities and "
-        f"{summary.relationships_deleted} relationships deleted",
-        highlight=False,
-    )
+        say(missing, label="not found", style="yellow")
+    say(f"{summary.articles_removed} articles removed; {summary.nodes_deleted} entities and {summary.relationships_deleted} relationships deleted")
     if summary.missing:
         raise typer.Exit(1)
 

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from extract.errors import NewsgraphError
-from graph.cli.common import MergesOpt, err, fail_cleanly
+from graph.cli.common import MergesOpt, fail_cleanly, say
 
 
 class ReviewFormat(str, Enum):
@@ -55,9 +55,9 @@ def review(
         return
     console = Console(highlight=False)
     for number, c in enumerate(chosen, start=1):
-        console.print(f"{number}. [{c.kind}] {c.articles} articles — {c.why}", markup=False)
+        say(f"{number}. [{c.kind}] {c.articles} articles — {c.why}", console=console)
         if c.examples:
-            console.print(f"     e.g. {', '.join(c.examples)}", markup=False)
+            say(f"     e.g. {', '.join(c.examples)}", console=console)
         if c.line:
-            console.print("     accept with: " + c.line.replace("\t", "<TAB>"), markup=False)
-    err.print(f"{len(chosen)} of {len(resolution.candidates)} open decisions shown", highlight=False)
+            say("     accept with: " + c.line.replace("\t", "<TAB>"), console=console)
+    say(f"{len(chosen)} of {len(resolution.candidates)} open decisions shown")

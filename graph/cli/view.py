@@ -11,10 +11,10 @@ from graph.cli.common import (
     Neo4jOptions,
     ParamOpt,
     SelectionOptions,
-    err,
     fail_cleanly,
     invocation,
     parse_params,
+    say,
     with_options,
 )
 
@@ -35,11 +35,15 @@ def view(
     param: ParamOpt = None,
 ) -> None:
     """Render an offline HTML snapshot of a saved graph or of a Cypher query's result, optionally filtered, focused and capped."""
+    from extract.io.files import check_output_file
     from graph.view.page import write_snapshot
 
     if (graph_file is None) == (cypher is None):
         raise typer.BadParameter("give either GRAPH_FILE or --cypher (one of them)", param_hint="GRAPH_FILE / --cypher")
     with fail_cleanly():
+        selection.check()
+        target = out or (Path("snapshot.html") if graph_file is None else graph_file.with_suffix(".html"))
+        check_output_file(target)  # before reading the graph or asking the server
         if cypher is not None:
             from graph.store.connection import translate_errors
             from graph.store.records import graph_from_cypher
@@ -47,14 +51,12 @@ def view(
             params = parse_params(param or [])
             with neo4j.driver() as driver, translate_errors(neo4j.uri, neo4j.user):
                 graph = graph_from_cypher(driver, cypher, parameters=params, database=neo4j.database)
-            target = out or Path("snapshot.html")
         else:
             from graph.formats import read_graph
 
-            graph = read_graph(graph_file)  # a bad file raises GraphFileError, naming it
-            target = out or graph_file.with_suffix(".html")
+            graph = read_graph(graph_file)  # a bad file raises GraphFileError, naming it and what is wrong
         chosen = selection.select(graph)
         path = write_snapshot(chosen, target, title=title, command=invocation(ctx))
     for note in chosen.notes:
-        err.print(note, highlight=False, markup=False)
-    err.print(f"snapshot: {path} ({chosen.graph.number_of_nodes()} nodes, {chosen.graph.number_of_edges()} edges)")
+        say(note)
+    say(f"snapshot: {path} ({chosen.graph.number_of_nodes()} nodes, {chosen.graph.number_of_edges()} edges)")

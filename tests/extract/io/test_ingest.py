@@ -215,3 +215,104 @@ def test_files_outside_the_working_directory_get_absolute_ids(tmp_path, monkeypa
     path.write_text("Some article text.")
     monkeypatch.chdir(EXAMPLES)
     assert collect([path])[0][0].id == path.resolve().as_posix()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_files_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    text = "Le maire de Calais, Natacha Bouchart, a parlé à l'Élysée.\n"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    (tmp_path / "a.txt").write_bytes(bom + text.encode(encoding))
+    (tmp_path / "b.jsonl").write_bytes(bom + (json.dumps({"id": "b", "text": text}, ensure_ascii=False) + "\n").encode(encoding))
+    articles, errors = collect([tmp_path])
+    assert errors == [] and [a.text for a in articles] == [text, text]
+
+
+def test_utf16_without_its_bom_or_broken_is_reported(tmp_path):
+    (tmp_path / "nobom.txt").write_bytes("No mark here.".encode("utf-16-le"))
+    (tmp_path / "cut.txt").write_bytes(b"\xff\xfe" + "Cut off".encode("utf-16-le")[:-1])
+    articles, errors = collect([tmp_path])
+    assert articles == [] and sorted(e.reason.split(" (")[0] for e in errors) == ["binary file", "not valid UTF-16"]
+
+
+def test_the_same_id_in_two_files_is_reported_with_both_places_and_the_first_kept(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "x", "text": "First version."}) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "y", "text": "Other."}) + "\n" + json.dumps({"id": "x", "text": "Second version."}) + "\n")
+    articles, errors = collect([tmp_path])
+    assert [(a.id, a.text) for a in articles] == [("x", "First version."), ("y", "Other.")]
+    (error,) = errors
+    assert (error.path, error.line) == (str(tmp_path / "b.jsonl"), 2)
+    assert f"duplicate id 'x', first read at {tmp_path / 'a.jsonl'}:1" in error.reason and "kept" in error.reason
+
+
+def test_symbolic_links_are_followed_loops_and_broken_links_reported(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "a.txt").write_text("An article in a folder.")
+    (corpus / "sub" / "back").symlink_to(corpus)  # a loop
+    (corpus / "again").symlink_to(corpus / "sub")  # the same folder twice: read once
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (corpus / "self.txt").symlink_to(corpus / "self.txt")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "b.txt").write_text("An article reached by a link.")
+    (corpus / "linked").symlink_to(outside)
+    articles, errors = collect([corpus])
+    assert sorted(a.text for a in articles) == ["An article in a folder.", "An article reached by a link."]
+    reasons = {e.path: e.reason for e in errors}
+    assert reasons.keys() == {str(corpus / "again" / "back"), str(corpus / "gone.txt"), str(corpus / "self.txt")} or reasons.keys() == {
+        str(corpus / "sub" / "back"), str(corpus / "gone.txt"), str(corpus / "self.txt")}  # fmt: skip
+    assert [r for p, r in reasons.items() if p.endswith("back")][0].startswith("symbolic link loop: leads back to")
+    assert "broken symbolic link" in reasons[str(corpus / "gone.txt")] and "symbolic link loop" in reasons[str(corpus / "self.txt")]
+
+
+def test_an_unreadable_sub_folder_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "a.txt").write_text("Hidden.")
+    (tmp_path / "b.txt").write_text("Visible.")
+    real = os.listdir
+
+    def listdir(path):  # root may read any folder, so the refusal is simulated where chmod would not do it
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr("extract.io.ingest.os.listdir", listdir)
+    articles, errors = collect([tmp_path])
+    assert [a.text for a in articles] == ["Visible."]
+    (error,) = errors
+    assert error.path == str(tmp_path / "closed") and "cannot read this folder (Permission denied)" in error.reason
+
+
+def test_an_unreadable_sub_folder_by_its_mode(tmp_path):
+    import os
+
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "a.txt").write_text("Hidden.")
+    (tmp_path / "b.txt").write_text("Visible.")
+    closed.chmod(0)
+    try:
+        if os.access(closed, os.R_OK):
+            pytest.skip("running as root: mode 000 does not stop reading (the simulated case covers it)")
+        articles, errors = collect([tmp_path])
+        assert [a.text for a in articles] == ["Visible."] and "cannot read this folder" in errors[0].reason
+    finally:
+        closed.chmod(0o755)
+
+
+def test_a_build_output_folder_is_never_read_as_articles(tmp_path):
+    from extract.io.outdir import OutputFolder
+
+    (tmp_path / "a.txt").write_text("An article.")
+    out = OutputFolder(tmp_path / "out")
+    with out.update():
+        for name in ("extraction.jsonl", "graph.html", "nodes.csv"):
+            out.staged(name).write_text('{"doc_id": "a", "text": "An article.", "entities": []}\n')
+        out.commit()
+    (tmp_path / "out" / "notes.txt").write_text("A user's own file beside the outputs.")
+    articles, errors = collect([tmp_path])
+    assert sorted(a.text for a in articles) == ["A user's own file beside the outputs.", "An article."] and errors == []
+    articles, errors = collect([tmp_path / "out" / "extraction.jsonl"])
+    assert articles == [] and "is an output of newsgraph build" in errors[0].reason

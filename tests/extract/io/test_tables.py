@@ -76,7 +76,7 @@ def test_huge_fields_wrong_encodings_and_empty_files_are_clear_errors(tmp_path):
     huge = tmp_path / "huge.csv"
     huge.write_text("id,text\nbig," + "a" * (MAX_ARTICLE_CHARS + 5) + "\nok,Fine text.\n", encoding="utf-8")
     articles, errors = collect([huge])
-    assert [a.id for a in articles] == ["ok"] and errors[0].line == 2 and "over 1,000,000 characters" in errors[0].reason
+    assert [a.id for a in articles] == ["ok"] and errors[0].line == 2 and f"over {MAX_ARTICLE_CHARS:,} characters" in errors[0].reason
     latin = tmp_path / "latin.csv"
     latin.write_bytes(b"id,text\na,First row.\nb,Caf\xe9 row.\n")
     articles, errors = collect([latin])

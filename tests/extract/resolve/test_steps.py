@@ -6,7 +6,7 @@ import pytest
 
 from extract.errors import MergeRulesError
 from extract.model import entity_id
-from extract.resolve import parse_merge_rules, resolve
+from extract.resolve import MergeRule, MergeRules, parse_merge_rules, resolve
 from graph.build import build_graph
 from tests.helpers import article
 
@@ -137,7 +137,9 @@ def test_rule_naming_nothing_is_noted():
 
 
 def test_merge_that_a_never_rule_forbids_is_an_error():
-    rules = parse_merge_rules("never\tA Corp\tB Corp\nmerge\tA Corp\tB Corp\n", "m.tsv")
+    # parse_merge_rules already refuses this file (tests/extract/resolve/test_rules.py); resolve still guards
+    never, merge = MergeRule("never", ("A Corp", "B Corp"), 1), MergeRule("merge", ("A Corp", "B Corp"), 2)
+    rules = MergeRules((never, merge), "m.tsv")
     with pytest.raises(MergeRulesError, match=r"m\.tsv:2"):
         resolve([article("a", ("A Corp", "ORG"), ("B Corp", "ORG"))], rules)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -73,12 +74,17 @@ def test_changed_article_replaces_its_contribution(tmp_path):
 def test_build_with_nothing_readable_writes_nothing(tmp_path):
     out = tmp_path / "out"
     assert run("build", EXAMPLES / "calais-visit.txt", "--out", out).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = folder_bytes(out)
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     result = run("build", empty, "--out", out)
     assert result.exit_code == 1 and str(empty) in result.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert folder_bytes(out) == before
+
+
+def folder_bytes(folder):
+    """Every file under ``folder`` (newsgraph's state included) → its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_corrupt_existing_extraction_is_reported_not_overwritten(tmp_path):
@@ -153,3 +159,30 @@ def test_the_same_articles_give_the_same_actors_at_once_or_in_three_builds_in_an
         for i in order:
             assert run("build", parts[i], "--out", out, "--formats", "json").exit_code == 0
         assert actors_and_ties(out) == once, order
+
+
+def test_build_prints_hostile_names_merges_lines_and_focus_as_plain_text(tmp_path):
+    from tests.helpers import assert_plain, hostile_corpus
+
+    folder, bad = hostile_corpus(tmp_path, good="Mayor Ann Quill visited Harbourton.")
+    merges = tmp_path / "[/m].tsv"
+    merges.parent.mkdir()
+    merges.write_text("merge\tAnn Quill\t[/nobody]\n", encoding="utf-8")
+    out = tmp_path / "[/out]"
+    result = run("build", folder, "--out", out, "--merges", merges, "--focus", "[/x]")
+    assert result.exit_code == 1, result.output
+    assert_plain(result.stderr, str(bad), f"{merges}:1: no entity is called '[/nobody]'", "no actor named '[/x]'")
+    assert "1 articles extracted" in result.stderr
+    assert "no actor named '[/x]'" in html.unescape((out / "graph.html").read_text()), "the page says the focus was not found"
+    assert len((out / "extraction.jsonl").read_text().splitlines()) == 1, "the work is kept"
+
+
+def test_the_same_id_in_two_files_is_built_once_and_reported(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "x", "text": "Mayor Ann Quill visited Harbourton."}) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "x", "text": "Mayor Bo Reed visited Dunmore."}) + "\n")
+    out = tmp_path / "out"
+    result = run("build", tmp_path / "a.jsonl", tmp_path / "b.jsonl", "--out", out)
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'b.jsonl'}:1: duplicate id 'x', first read at {tmp_path / 'a.jsonl'}:1" in " ".join(result.stderr.split())
+    (line,) = (out / "extraction.jsonl").read_text().splitlines()
+    assert json.loads(line)["text"].startswith("Mayor Ann Quill")

@@ -109,3 +109,18 @@ def test_view_rejects_a_file_that_is_not_a_graph(tmp_path):
     bogus.write_text("[1, 2")
     result = run("view", bogus)
     assert result.exit_code == 1 and "bogus.json" in result.stderr
+
+
+def test_extract_prints_hostile_names_and_ids_as_plain_text(tmp_path):
+    from tests.helpers import assert_plain, hostile_corpus
+
+    folder, bad = hostile_corpus(tmp_path, good="Mayor Ann Quill visited Harbourton.")
+    jsonl = folder / "[/x].jsonl"
+    jsonl.parent.mkdir(parents=True, exist_ok=True)
+    jsonl.write_text('{"id": "[/id]\\u001b[2J", "text": "Mayor Bo Reed met Ann Quill."}\n{"id": "[/id]\\u001b[2J", "text": "Again."}\n')
+    out = tmp_path / "o.jsonl"
+    result = run("extract", folder, "-o", out)
+    assert result.exit_code == 1
+    assert_plain(result.stderr, str(bad), f"{jsonl}:2", "duplicate id '[/id]\x1b[2J'", f"first read at {jsonl}:1")
+    assert len(out.read_text().splitlines()) == 2
+    assert "2 articles extracted, 2 inputs skipped" in result.stderr

@@ -61,3 +61,71 @@ def test_cli_lists_every_template():
     assert result.exit_code == 0
     for name in cypher.TEMPLATES:
         assert name in result.output
+
+
+class _FakeStore:
+    """Stands in for Neo4jStore where only what the command prints is tested."""
+
+    def unchanged(self, articles):
+        return set()
+
+    def load(self, extractions, **kwargs):
+        from graph.store.writer import LoadSummary
+
+        return LoadSummary()
+
+    def remove(self, ids):
+        from graph.store.writer import RemoveSummary
+
+        return RemoveSummary(missing=list(ids))
+
+    def query(self, text, params):
+        from graph.errors import CypherError
+
+        raise CypherError(f"Neo4j rejected the query: Invalid input '[/x]'\n\"{text}\"\n       ^ (Neo.ClientError.Statement.SyntaxError)")
+
+
+@pytest.fixture
+def fake_store(monkeypatch):
+    from contextlib import contextmanager
+
+    from graph.cli.common import Neo4jOptions
+
+    monkeypatch.setattr(Neo4jOptions, "store", contextmanager(lambda self: (yield _FakeStore())))
+
+
+def test_load_remove_and_query_print_names_ids_and_server_errors_as_plain_text(tmp_path, fake_store):
+    from tests.helpers import assert_plain, hostile_corpus
+
+    folder, bad = hostile_corpus(tmp_path)
+    loaded = runner.invoke(app, ["load", str(folder)])
+    assert loaded.exit_code == 1 and "articles: 0 loaded" in loaded.stderr
+    assert_plain(loaded.stderr, str(bad))
+    removed = runner.invoke(app, ["remove", "[/x]", "a\nnot found forged\x1b[2J"])
+    assert removed.exit_code == 1
+    assert_plain(removed.stderr, "not found [/x]", "not found a\nnot found forged\x1b[2J")
+    assert len(removed.stderr.splitlines()) == 3
+    queried = runner.invoke(app, ["query", "MATCH [/x] RETURN 1"])
+    assert queried.exit_code == 1
+    assert_plain(queried.stderr, "error: Neo4j rejected the query: Invalid input '[/x]'", '  "MATCH [/x] RETURN 1"')
+
+
+def test_a_query_column_named_like_markup_is_printed_as_text():
+    from rich.console import Console
+
+    from graph import results
+    from graph.cli.common import plain_text
+
+    console = Console(record=True, width=60)
+    console.print(results.to_table(["[/x]"], [{"[/x]": "a\x1b[2Jb [/y]"}], text=plain_text))
+    shown = console.export_text()
+    assert "[/x]" in shown and "a\\x1b[2Jb [/y]" in shown
+
+
+@pytest.mark.neo4j
+def test_a_server_error_that_quotes_markup_is_printed_as_text(neo4j_driver):
+    from tests.helpers import assert_plain
+
+    result = runner.invoke(app, ["query", "MATCH [/x] RETURN 1"])  # the connection comes from NEO4J_URI/USER/PASSWORD
+    assert result.exit_code == 1
+    assert_plain(result.stderr, "error: Neo4j rejected the query", "[/x]")

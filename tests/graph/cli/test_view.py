@@ -104,3 +104,33 @@ def test_a_file_that_is_not_a_graph_is_named(tmp_path):
     result = runner.invoke(app, ["view", str(bad)])
     assert result.exit_code == 1 and f"{bad}: not a newsgraph graph.json" in " ".join(result.output.split())
     assert "Traceback" not in result.output and not (tmp_path / "graph.html").exists()
+
+
+def test_focus_on_a_name_like_markup_is_a_plain_error(saved):
+    result = runner.invoke(app, ["view", str(saved), "--focus", "[/x]\x1b[2J"])
+    assert result.exit_code == 1
+    assert "no actor named '[/x]\\x1b[2J'" in result.stderr and "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("[1, 2]", 'expected a JSON object with "nodes" and "edges" lists, found a list'),
+        ('{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "key": "X", "evidence": "notalist"}]}',
+         "edge 0 ('a' → 'a'): 'evidence' is a string (\"notalist\"), expected a list"),
+        ('{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "key": "X", "confidence": "high"}]}',
+         "edge 0 ('a' → 'a'): 'confidence' is a string (\"high\"), expected a number"),
+        ('{"nodes": [{"id": "a", "aliases": [1]}], "edges": []}', "node 'a': 'aliases' must be a list of strings"),
+        ('{"nodes": [], "edges": [{"source": "a", "target": "b"}]}', "its source is not one of the nodes"),
+        ("\xff\xfe", "not UTF-8"),
+        ("[1, 2", "not JSON (Expecting ',' delimiter, column 6)"),
+    ],
+)
+def test_a_wrongly_shaped_graph_file_is_a_clear_error(tmp_path, content, says):
+    bogus = tmp_path / "graph.json"
+    bogus.write_bytes(content.encode("latin-1") if content == "\xff\xfe" else content.encode("utf-8"))
+    result = runner.invoke(app, ["view", str(bogus)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    message = " ".join(result.stderr.split())
+    assert f"{bogus}:" in message and says in message
+    assert not (tmp_path / "graph.html").exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 import pytest
 
@@ -30,3 +32,24 @@ def test_bad_files_are_named_with_what_is_wrong(tmp_path, content, says):
     with pytest.raises(GraphFileError) as error:
         read_graph(path)
     assert str(error.value).startswith(str(path)) and says in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ({"nodes": [], "edges": {}}, 'expected a JSON object with "nodes" and "edges" lists, found an object'),
+        ({"nodes": [1], "edges": []}, 'node 0 is an integer (1), expected an object with an "id"'),
+        ({"nodes": [{"id": "a", "mentions": "3"}], "edges": []}, "node 'a': 'mentions' is a string (\"3\"), expected an integer"),
+        ({"nodes": [{"id": "a", "mentions": True}], "edges": []}, "'mentions' is a boolean (true), expected an integer"),
+        ({"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "evidence": [{"sentence": 7}]}]}, "evidence 0: 'sentence' is an integer"),
+        ({"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "evidence": [{"article_id": "z"}]}], "graph": {"articles": {"y": {}}}},
+         "article 'z' is not in the graph's articles"),
+        ({"nodes": [], "edges": [], "graph": {"articles": {"y": {"published": 2025}}}}, "article 'y': 'published' is an integer"),
+    ],
+)
+def test_a_wrongly_shaped_graph_json_names_the_file_and_the_fault(tmp_path, data, says):
+    path = tmp_path / "graph.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(GraphFileError) as caught:
+        read_graph(path)
+    assert str(caught.value).startswith(f"{path}: not a newsgraph graph.json: ") and says in str(caught.value)
