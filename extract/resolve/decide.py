@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from extract.lexicon.bodies import BODY_DESCRIPTIONS, CORPORATE_SUFFIXES, ORG_HEADS
 from extract.lexicon.gazetteer import country_code, is_big_city, is_city, lookup, place_in_country
 from extract.lexicon.grammar import NOT_IN_PERSON_NAMES
+from extract.lexicon.kinds import PEOPLE_ENDINGS
 from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, PERSON_NOUNS
 from extract.lexicon.person_names import is_family_name, is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS, PEOPLES, PLACE_APPOSITIONS
@@ -202,7 +203,8 @@ def decide_type(
     if best == "PERSON" and not titled and set(words) & NOT_IN_PERSON_NAMES:
         best = "ORG"
         because.append(f'a person\'s name has no "{sorted(set(words) & NOT_IN_PERSON_NAMES)[0]}" in it')
-    if best == "NORP" and not plural and code is None and not place_in_country(key) and len(words) <= 2:
+    people_shaped = bool(words) and words[-1].endswith(PEOPLE_ENDINGS)  # "Asian", "Latin American"
+    if best == "NORP" and not plural and code is None and not place_in_country(key) and len(words) <= 2 and not people_shaped:
         best = "ORG"
         because.append("a group that is no nationality and no plural is a body")
     if best == "PERSON" and body_acts >= person_acts and (body_acts or not person_acts and votes["ORG"] * 5 >= total):

@@ -18,6 +18,7 @@ from extract.resolve.decide import decide_type, display_name
         ("Bernie Ebbers", {"ORG": 5, "PERSON": 4}, {"HAS_ROLE>": 3}, {"mr ebbers": 2}, {"chief executive": 2}, "PERSON", {}),
         ("Gazprom", {"GPE": 13, "ORG": 2}, {">WORKS_FOR": 3}, {}, {}, "ORG", {}),  # no place list knows it
         ("Investec", {"NORP": 4}, {}, {}, {}, "ORG", {}),  # a group that is no nationality
+        ("Asian", {"NORP": 19}, {}, {}, {}, "NORP", {"body": 1}),  # shaped like a people's name
         ("Frankfurt", {"GPE": 10, "ORG": 1}, {}, {}, {}, "GPE", {}),  # a big city's other name
         ("Atlantico Shipping", {"PERSON": 2}, {}, {}, {}, "ORG", {}),  # a body's last word
         # what the sentences say: "Velmora said its profits rose" outweighs a tagger's place votes
