@@ -76,5 +76,8 @@ CITY_ALIASES = ("kiev", "bombay", "calcutta", "madras", "peking", "rangoon", "sa
 NOT_PLACE_NAMES = frozenset({"van", "le", "la", "de", "du", "da", "di", "al", "el", "bin", "san", "of", "most", "than"})
 #: The UK's nations: places of their own, never another name of the UK (as the country data has it).
 NOT_COUNTRY_NAMES = frozenset({"england", "scotland", "wales", "northern ireland"})
-#: Words for a country's people the country data does not have ("Britons"), singular, by ISO code.
-PEOPLES = {"briton": "GB", "brit": "GB", "scot": "GB-SCT", "kiwi": "NZ", "aussie": "AU"}
+#: Words for a people the country data does not have ("Britons", "Asians"), singular, by ISO or continent code.
+PEOPLES = {
+    "briton": "GB", "brit": "GB", "scot": "GB-SCT", "kiwi": "NZ", "aussie": "AU",
+    "asian": "AS", "african": "AF", "arab": "Arab world", "latin american": "Latin America",
+}  # fmt: skip

@@ -14,7 +14,9 @@ The type starts from the articles' own votes and is then corrected by what the c
 - a "place" of one word that no place list knows and no sentence of two articles or more puts anything in
   is a body ("Blinkx");
 - a name with a function word in it is no person's ("Reporters Without Borders");
-- a country's people, by the country data, are a group ("Britons", "Europeans").
+- a country's people, by the country data, are a group ("Britons", "Europeans");
+- a small town's name that nothing is ever in and that sentences call a body or have speak is a body
+  ("Toyota", "Paramount").
 The name shown is the most complete clean form the corpus uses often: "United States" over "US",
 "Bernie Ebbers" over "Ebbers"; never a modifier ("ex-Yukos" shows as "Yukos").
 """
@@ -24,11 +26,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from extract.lexicon.bodies import BODY_DESCRIPTIONS, CORPORATE_SUFFIXES, ORG_HEADS
 from extract.lexicon.gazetteer import country_code, is_big_city, is_city, lookup, place_in_country
 from extract.lexicon.grammar import NOT_IN_PERSON_NAMES
-from extract.lexicon.kinds import PEOPLE_ENDINGS
 from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, PERSON_NOUNS
 from extract.lexicon.person_names import is_family_name, is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS, PEOPLES, PLACE_APPOSITIONS
@@ -113,12 +115,34 @@ def _clean_form(name: str) -> str:
     return re.sub(r"['’]s?$", "", text).strip() or name
 
 
+@dataclass(frozen=True)
+class FamilyNames:
+    """The corpus's family names: ``titled``, the one-word names articles write after "Mr" or "Ms" ("Ms
+    Fiorina"); ``all``, those and the last words of names of two words or more that most of their articles
+    give a person."""
+
+    all: frozenset[str] = frozenset()
+    titled: frozenset[str] = frozenset()
+
+
+def family_names(known: dict[str, Known]) -> FamilyNames:
+    full = (
+        words[-1] for info in known.values()
+        if info.types["PERSON"] * 2 > info.articles and len(words := clean_key(info.name).split()) >= 2
+    )  # fmt: skip
+    titled = frozenset(
+        clean_key(info.name) for info in known.values()
+        if len(info.name.split()) == 1 and any(a and a.split()[0] in _TITLES for a in info.aliases)
+    )  # fmt: skip
+    return FamilyNames(frozenset(full) | titled, titled)
+
+
 def decide_type(
     name: str, votes: Counter[str], relations: Counter[str], aliases: Counter[str], roles: Counter[str] | None = None,
-    clues: Counter[str] | None = None, surnames: frozenset[str] = frozenset(),
+    clues: Counter[str] | None = None, surnames: FamilyNames = FamilyNames(),
 ) -> tuple[str, str, float]:
-    """(type, reason, certainty in 0–1) of one actor from its corpus evidence; ``surnames`` are the last
-    words of the corpus's full names of people (``family_names``)."""
+    """(type, reason, certainty in 0–1) of one actor from its corpus evidence; ``surnames`` are the
+    corpus's family names (``family_names``)."""
     total = sum(votes.values()) or 1
     score: Counter[str] = Counter({t: float(n) for t, n in votes.items()})
     because: list[str] = [", ".join(f"{t} in {n}" for t, n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))) + " articles"]
@@ -135,6 +159,8 @@ def decide_type(
     clues = clues or Counter()
     titled = sum(n for a, n in aliases.items() if a and a.split()[0] in _TITLES)
     person_acts = 2 * titled + sum(as_person.values()) + clues["person"]  # "Mr Doctorow" is as good as it gets
+    if 2 <= len(words) <= 3 and is_given_name(words[0]) and words[-1] in surnames.titled:
+        person_acts += total  # "Carly Fiorina" where other articles write "Ms Fiorina"
     body_acts = sum(as_body.values()) + sum(n for r, n in relations.items() if r in BODY_ROLES) + clues["body"]
     place_acts = sum(as_place.values()) + sum(n for r, n in relations.items() if r in PLACE_ROLES) + clues["place"] + clues["in"] // 4
     if person_acts:
@@ -159,7 +185,7 @@ def decide_type(
         score["GPE"] += 2 * total
         because.append("a big city's name")
     elif place_in_country(key) and not is_given_name(words[0]) and not person_acts:
-        score["GPE"] += total
+        score["GPE"] += (1.5 if total >= 2 else 1) * total  # over several articles it outweighs a tagger that reads "Yorkshire" as a person
         because.append("a place in a country, by the country data")
     elif words and words[-1] in ORG_HEADS | CORPORATE_SUFFIXES and len(words) >= 2 and place is None:
         score["ORG"] += 2 * total
@@ -183,7 +209,7 @@ def decide_type(
     if _ACRONYM.match(name) and score["PERSON"]:
         score["PERSON"] = 0
         because.append("an acronym is no person")
-    if 2 <= len(words) <= 3 and is_given_name(words[0]) and is_family_name(words[-1]) and words[-1] not in ORG_HEADS:
+    if 2 <= len(words) <= 3 and is_given_name(words[0]) and (is_family_name(words[-1]) or words[-1] in surnames.titled) and words[-1] not in ORG_HEADS:
         score["PERSON"] += 0.5 * total
         because.append("a common given and family name")
     best = max(score, key=lambda t: (score[t], votes[t], t)) if score else "ORG"
@@ -197,14 +223,17 @@ def decide_type(
         because.append(f"no place list knows it, and no sentence of its {total} articles puts anything in it")
     # a role it holds counts only by its words ("research" is no person's role): ``as_person`` has those
     acts_as_person = person_acts + sum(n for r, n in relations.items() if r in PERSON_ROLES and r != "HAS_ROLE>")
-    if best == "PERSON" and len(words) == 1 and not acts_as_person and not (is_given_name(key) or is_family_name(key) or key in surnames):
+    if best == "PERSON" and len(words) == 1 and not acts_as_person and not (is_given_name(key) or is_family_name(key) or key in surnames.all):
         best = "ORG"
         because.append("a one-word name no sentence shows to be a person, and no person's name in the corpus or the name lists")
+    small_town = place is not None and place.kind == "city" and not is_big_city(key)
+    if best in ("GPE", "LOC") and small_town and not in_it and body_acts + clues["speaks"] >= (1 if best == "GPE" else 2):
+        best = "ORG"
+        because.append("a small town's name, but no sentence puts anything in it, and some call it a body or have it speak")
     if best == "PERSON" and not titled and set(words) & NOT_IN_PERSON_NAMES:
         best = "ORG"
         because.append(f'a person\'s name has no "{sorted(set(words) & NOT_IN_PERSON_NAMES)[0]}" in it')
-    people_shaped = bool(words) and words[-1].endswith(PEOPLE_ENDINGS)  # "Asian", "Latin American"
-    if best == "NORP" and not plural and code is None and not place_in_country(key) and len(words) <= 2 and not people_shaped:
+    if best == "NORP" and not plural and code is None and not place_in_country(key) and len(words) <= 2 and not people_of(key):
         best = "ORG"
         because.append("a group that is no nationality and no plural is a body")
     if best == "PERSON" and body_acts >= person_acts and (body_acts or not person_acts and votes["ORG"] * 5 >= total):
@@ -230,17 +259,9 @@ def _canonical_id(known: dict[str, Known], ids: list[str], name: str, type_: str
     return min(e for e in ids if e not in taken) if any(e not in taken for e in ids) else made + "-" + min(ids).split(":", 1)[1]
 
 
-def family_names(known: dict[str, Known]) -> frozenset[str]:
-    """The last words of the names of two words or more that most of their articles give a person."""
-    return frozenset(
-        words[-1] for info in known.values()
-        if info.types["PERSON"] * 2 > info.articles and len(words := clean_key(info.name).split()) >= 2
-    )  # fmt: skip
-
-
 def decide(
     known: dict[str, Known], groups: dict[str, list[str]], forced: dict[str, str] | None = None,
-    typed: dict[str, tuple[str, str]] | None = None, surnames: frozenset[str] = frozenset(),
+    typed: dict[str, tuple[str, str]] | None = None, surnames: FamilyNames = FamilyNames(),
 ) -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str], list[Candidate]]:
     """(id → canonical id, canonical id → (name, type), canonical id → type reason, unsure types) for the groups.
 

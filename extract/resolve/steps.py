@@ -396,8 +396,10 @@ def _is_place_or_people(known: dict[str, Known], ids: list[str], name: str) -> b
     A country's code in capitals counts only where most articles treat the name as a place ("US", not
     the carmaker "GM", Gambia's code)."""
     key = clean_key(name)
-    placed = _mostly(known, ids, _PLACES | {"NORP"})
     code = country_code(name)
+    if not code and all(known[e].kind == "ORG" for e in ids):
+        return False  # the corpus's own evidence made it a body ("Jupiter" the research firm, not the town)
+    placed = _mostly(known, ids, _PLACES | {"NORP"})
     words = key.split()
     shaped = bool(words) and words[-1] in LOC_HEADS | FAC_HEADS | ADMIN_HEADS  # "Wall Street"
     known_place = place_of(key) is not None or code is not None or is_city(key)
@@ -422,10 +424,14 @@ def merge_acronyms(merger: Merger) -> None:
             continue
         for eid in ids:
             words = [w for w in known[eid].name.split() if not w.islower()]  # "Aceh province" spells no "AP"
-            if len(words) >= 2 and not acronym_letters(known[eid].name):
-                for form in {initials(words), initials(words, split_hyphens=True)}:
-                    if len(form) >= 2:
-                        spelled[form].add(root)
+            if len(words) < 2 or acronym_letters(known[eid].name) or any(acronym_letters(w) for w in words):
+                continue  # "BT Together" is BT's product, not what "BT" stands for
+            forms = {initials(words)}
+            if all(len(part) >= 2 for w in words for part in w.split("-") if part):  # not "Bankash-A Trojan"
+                forms.add(initials(words, split_hyphens=True))
+            for form in forms:
+                if len(form) >= 2:
+                    spelled[form].add(root)
     for root in sorted(groups):
         ids = groups[root]
         if _person(known, ids):
