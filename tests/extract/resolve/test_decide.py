@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from extract.resolve.decide import decide_type, display_name
+from extract.resolve.decide import FamilyNames, decide_type, display_name
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,13 @@ from extract.resolve.decide import decide_type, display_name
         ("Bernie Ebbers", {"ORG": 5, "PERSON": 4}, {"HAS_ROLE>": 3}, {"mr ebbers": 2}, {"chief executive": 2}, "PERSON", {}),
         ("Gazprom", {"GPE": 13, "ORG": 2}, {">WORKS_FOR": 3}, {}, {}, "ORG", {}),  # no place list knows it
         ("Investec", {"NORP": 4}, {}, {}, {}, "ORG", {}),  # a group that is no nationality
-        ("Asian", {"NORP": 19}, {}, {}, {}, "NORP", {"body": 1}),  # shaped like a people's name
+        ("Asian", {"NORP": 19}, {}, {}, {}, "NORP", {"body": 1}),  # a people, not a body
+        ("Britons", {"PERSON": 4, "ORG": 2}, {}, {}, {}, "NORP", {}),  # a country's people
+        ("Toyota", {"GPE": 6}, {}, {}, {}, "ORG", {"body": 1}),  # a small town's name nothing is in
+        ("Blinkx", {"GPE": 4}, {}, {}, {}, "ORG", {}),  # no place list knows it, nothing is in it
+        ("Harbourton", {"GPE": 1}, {}, {}, {}, "GPE", {}),  # one article is too little to say
+        ("Earthlink", {"PERSON": 5}, {"HAS_ROLE>": 2}, {}, {"research": 2}, "ORG", {}),  # nothing shows a person
+        ("Reporters Without Borders", {"PERSON": 2}, {}, {}, {}, "ORG", {}),  # no person's name has "without"
         ("Frankfurt", {"GPE": 10, "ORG": 1}, {}, {}, {}, "GPE", {}),  # a big city's other name
         ("Atlantico Shipping", {"PERSON": 2}, {}, {}, {}, "ORG", {}),  # a body's last word
         # what the sentences say: "Velmora said its profits rose" outweighs a tagger's place votes
@@ -36,3 +42,11 @@ def test_the_name_shown_is_complete_clean_and_common():
     assert display_name(Counter({"US": 200, "United States": 50, "USA": 3})) == "United States"
     assert display_name(Counter({"ex-Yukos": 3, "Yukos": 1})) == "Yukos"
     assert display_name(Counter({"Lord Butler": 1, "Robin Butler": 1})) == "Robin Butler"
+
+
+def test_the_corpus_family_names_make_a_person_of_a_given_name_before_one():
+    fiorina = FamilyNames(frozenset({"fiorina", "okafor"}), frozenset({"fiorina"}))  # "Ms Fiorina" elsewhere
+    assert decide_type("Carly Fiorina", Counter({"ORG": 2}), Counter(), Counter(), surnames=fiorina)[0] == "PERSON"
+    assert decide_type("Carly Fiorina", Counter({"ORG": 2}), Counter(), Counter())[0] == "ORG"
+    # a lone surname the corpus knows from a full name stays a person though nothing else shows it
+    assert decide_type("Okafor", Counter({"PERSON": 1}), Counter(), Counter(), surnames=fiorina)[0] == "PERSON"
