@@ -47,6 +47,14 @@ def load(
         int | None,
         typer.Option("--batch-rows", min=1, help="Rows (mentions, pieces of evidence, articles) written per transaction; an article is never split [default: 10000]."),
     ] = None,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="First load into an empty database, through neo4j-admin database import: stops the local server "
+            "(scripts/neo4j-local.sh, home NEWSGRAPH_NEO4J_HOME), imports, starts it again. Later loads work on top as usual.",
+        ),
+    ] = False,
 ) -> None:
     """Load into Neo4j: new articles added, changed ones replaced, unchanged ones skipped.
 
@@ -59,6 +67,9 @@ def load(
     problems = Problems()
     with fail_cleanly():
         rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
+    if bulk:
+        _bulk(paths, neo4j, model, encoding_errors, rules, problems)
+        return
     with fail_cleanly(), neo4j.store(**({} if batch_rows is None else {'batch_rows': batch_rows})) as store, progress_bar() as progress:
         reading = progress.add_task("reading", total=None)
         gathered = gather(
@@ -79,6 +90,30 @@ def load(
         say(f"{s.relations_skipped} relations skipped (predicate not usable as a type)")
     if problems.count:
         say(f"{problems.count} inputs skipped", style="yellow")
+        raise typer.Exit(1)
+
+
+def _bulk(paths: list[Path], neo4j: Neo4jOptions, model: str | None, encoding_errors: EncodingErrors, rules, problems: Problems) -> None:
+    from graph.store.bulk import bulk_load
+    from graph.store.connection import Settings
+    from graph.store.sources import gather
+
+    with fail_cleanly(), progress_bar() as progress:
+        reading = progress.add_task("reading", total=None)
+        with gather(
+            paths, store=None, model=model, force=True, on_error=problems,
+            on_article=lambda n: progress.advance(reading, n), encoding_errors=encoding_errors.value,
+        ) as gathered:  # fmt: skip
+            progress.add_task("importing (server stopped)", total=None)
+            report = bulk_load(gathered, settings=Settings(neo4j.uri, neo4j.user, neo4j.password), merge_rules=rules)
+    err.print(
+        f"articles: {report.articles} imported\nentities: {report.entities} created\n"
+        f"relationships: {report.relationships} created (CSV {report.csv_seconds:.1f} s, import {report.import_seconds:.1f} s)"
+        + (f"\n{report.relations_skipped} relations skipped (predicate not usable as a type)" if report.relations_skipped else ""),
+        highlight=False,
+    )
+    if problems.count:
+        err.print(f"[yellow]{problems.count} inputs skipped[/]")
         raise typer.Exit(1)
 
 

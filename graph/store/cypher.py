@@ -85,17 +85,22 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT newsgraph_meta_id IF NOT EXISTS FOR (m:NewsgraphMeta) REQUIRE m.id IS UNIQUE",
 )
 
-#: First statement of every write transaction: the store-wide write lock (held until commit).
+#: First statement of every write transaction: the store-wide write lock (held until commit). ``writer``
+#: names the last transaction's writer: a load that finds its own name there knows no one else wrote
+#: since its previous batch, so the relationships it made are still exactly as it left them.
 LOCK = """
 MERGE (m:NewsgraphMeta {id: 'store'})
-SET m._lock = true
-REMOVE m._lock
-RETURN coalesce(m.dirty, false) AS dirty, m.merges AS merges
+WITH m, m.writer AS previous
+SET m.writer = $writer
+RETURN coalesce(m.dirty, false) AS dirty, m.merges AS merges, previous, NOT EXISTS { (:Article) } AS empty
 """
+
+#: The lock alone, for transactions that touch no relationship (deriving entity totals).
+LOCK_ONLY = "MERGE (m:NewsgraphMeta {id: 'store'}) SET m._lock = true REMOVE m._lock"
 
 MARK_DIRTY = "MATCH (m:NewsgraphMeta {id: 'store'}) SET m.dirty = true"
 
-MARK_RESOLVED = "MATCH (m:NewsgraphMeta {id: 'store'}) SET m.dirty = false, m.merges = $merges"
+MARK_RESOLVED = "MATCH (m:NewsgraphMeta {id: 'store'}) SET m.dirty = false, m.merges = $merges REMOVE m.writer"
 
 #: What a load checks before deciding there is nothing to do.
 STATE = """
@@ -164,6 +169,30 @@ SET r.count = size(r.articles),
 """
 
 
+#: Relationships that exist among ``$rows`` (source, type, target): their element ids, by row index. Read
+#: before the transaction writes anything: a ``MERGE`` on a type given as a parameter cannot use the
+#: type to expand and scans every relationship between the two nodes, including the transaction's own.
+FIND_RELATIONSHIPS = """
+UNWIND range(0, size($rows) - 1) AS i
+WITH i, $rows[i] AS row
+MATCH (s:Entity {id: row.source})-[r:$(row.type)]->(t:Entity {id: row.target})
+RETURN i, elementId(r) AS eid
+"""
+
+#: New relationships, with their lists and totals as the rows give them (computed like ``_DERIVED``).
+#: ``$(row.type)`` (Neo4j 5.26+) takes the type as a parameter, so the query is planned once, not once per
+#: verb; rows carry only types from ``relationship_type``.
+CREATE_RELATIONSHIPS = """
+UNWIND range(0, size($rows) - 1) AS i
+WITH i, $rows[i] AS row
+MATCH (s:Entity {id: row.source})
+MATCH (t:Entity {id: row.target})
+CREATE (s)-[r:$(row.type)]->(t)
+SET r = row.props
+RETURN i, elementId(r) AS eid
+"""
+
+
 def _merged_lists() -> str:
     """Old and new evidence items together, ordered by article (``ORDER BY`` articles, then position)."""
     joined = ",\n     ".join(f"r.{name} + row.props.{name} AS {name}" for name in EVIDENCE_LISTS)
@@ -176,48 +205,34 @@ def _merged_lists() -> str:
     )
 
 
-#: One text for every relationship type: ``$(row.type)`` (Neo4j 5.26+) takes the type as a parameter,
-#: so the query is planned once, not once per verb. Rows carry only types from ``relationship_type``.
-#: A new relationship takes the row's lists and totals as they are (computed like ``_DERIVED``); one that
-#: existed (its articles differ from the row's: the batch's own were taken out first) gets the new items merged into its order and its totals derived again.
-MERGE_RELATIONSHIPS = (
+#: Existing relationships (by element id) get the rows' items merged into their order, totals derived again.
+ADD_EVIDENCE = (
     """
 UNWIND $rows AS row
-MATCH (s:Entity {id: row.source})
-MATCH (t:Entity {id: row.target})
-MERGE (s)-[r:$(row.type)]->(t)
-ON CREATE SET r = row.props
-WITH r, row
-CALL (r, row) {
-  WITH r, row WHERE r.articles <> row.props.articles
+MATCH ()-[r]->() WHERE elementId(r) = row.eid
 """
     + _merged_lists()
     + _DERIVED
-    + """
-}
-"""
 )
 
-# --- taking articles' contributions out ---------------------------------------------------------
-
-#: Drop the evidence of the rows' articles from the relationships they gave it to. Emptied ones stay until
-#: ``DELETE_EMPTIED``, so that a replaced article's relationships keep their identity.
+#: Drop the evidence of the rows' articles (``row.articles``) from relationships (by element id). Emptied
+#: ones stay until ``DELETE_EMPTIED``, so that a replaced article's relationships keep their identity.
 STRIP_EVIDENCE = (
     """
 UNWIND $rows AS row
-MATCH (s:Entity {id: row.source})-[r:$(row.type)]->(t:Entity {id: row.target})
+MATCH ()-[r]->() WHERE elementId(r) = row.eid
 WITH r, [i IN range(0, size(r.articles) - 1) WHERE NOT r.articles[i] IN row.articles] AS keep
 SET """
     + ",\n    ".join(f"r.{name} = [i IN keep | r.{name}[i]]" for name in EVIDENCE_LISTS)
     + _DERIVED
 )
 
-#: Relationships (of the rows' keys) left without any evidence are supported by nothing.
+#: Relationships (by element id) left without any evidence are supported by nothing.
 DELETE_EMPTIED = """
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.source})-[r:$(row.type)]->(t:Entity {id: row.target})
-WHERE r.count = 0
+UNWIND $eids AS eid
+MATCH ()-[r]->() WHERE elementId(r) = eid AND r.count = 0
 DELETE r
+RETURN eid
 """
 
 DELETE_MENTIONS = """

@@ -26,8 +26,10 @@ The driver is always passed in (``connect`` makes one from settings).
 from __future__ import annotations
 
 import json
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from itertools import islice
 from typing import Any
@@ -188,49 +190,113 @@ def _counters(tx: neo4j.ManagedTransaction, query: str, **params: Any) -> neo4j.
     return tx.run(query, params).consume().counters
 
 
-def _lock(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
-    record = tx.run(cypher.LOCK).single()
-    return {"dirty": record["dirty"], "merges": record["merges"]}
+Key = tuple[str, str, str]  # (source, relationship type, target)
 
 
-def _take_out(tx: neo4j.ManagedTransaction, stored: list[Any]) -> list[dict[str, Any]]:
-    """Remove stored articles' MENTIONS and evidence (as folded by their ``merged``).
+@dataclass
+class Writer:
+    """What one load (or removal) knows between its transactions.
 
-    Returns the relationships stripped, for ``_delete_emptied`` once the transaction's new evidence is in.
+    ``known`` maps every relationship in the database to its element id while ``complete``: that is so
+    from a batch that found the store empty for as long as each following batch finds its own ``name``
+    left by the previous one on the store's lock (no one else wrote in between). Then no relationship
+    has to be looked up before it is created or added to; otherwise each batch looks its up first.
     """
-    gone: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+
+    name: str = field(default_factory=lambda: uuid.uuid4().hex)
+    known: dict[Key, str] = field(default_factory=dict)
+    complete: bool = False
+
+
+@dataclass
+class _Tx:
+    """One write transaction's view: the relationships it found or made (applied to the ``Writer`` after commit)."""
+
+    tx: neo4j.ManagedTransaction
+    writer: Writer
+    found: dict[Key, str] = field(default_factory=dict)
+    trusted: bool = False
+    gone: set[Key] = field(default_factory=set)
+
+    def begin(self) -> dict[str, Any]:
+        record = self.tx.run(cypher.LOCK, writer=self.writer.name).single()
+        if record["empty"]:
+            self.trusted = True
+        elif record["previous"] == self.writer.name and self.writer.complete:
+            self.trusted, self.found = True, dict(self.writer.known)
+        return {"dirty": record["dirty"], "merges": record["merges"]}
+
+    def find(self, keys: Iterable[Key]) -> None:
+        """Look up ``keys`` (before the transaction writes: see ``cypher.FIND_RELATIONSHIPS``) unless trusted."""
+        wanted = sorted(set(keys) - self.found.keys())
+        if self.trusted or not wanted:
+            return
+        rows = [{"source": s, "type": t, "target": d} for s, t, d in wanted]
+        for record in self.tx.run(cypher.FIND_RELATIONSHIPS, rows=rows):
+            self.found[wanted[record["i"]]] = record["eid"]
+
+    def commit_to(self, writer: Writer) -> None:
+        """After commit: what the writer may trust next time."""
+        if self.trusted:
+            for key in self.gone:
+                self.found.pop(key, None)
+            writer.known, writer.complete = self.found, True
+        else:
+            writer.known, writer.complete = {}, False
+
+
+def _strip_rows(stored: list[Any]) -> dict[Key, list[str]]:
+    """The relationships stored articles gave evidence to (as folded by their ``merged``) → those articles."""
+    gone: dict[Key, list[str]] = defaultdict(list)
     for record in stored:
         merged = json.loads(record["merged"] or "{}")
         part = Folded.of(stored_extraction(record), merged, content_hash="", sightings_json="")
         for key in part.facts:
             gone[key].append(part.id)
-    rows = [{"source": s, "type": t, "target": d, "articles": ids} for (s, t, d), ids in gone.items()]
+    return gone
+
+
+def _take_out(w: _Tx, stored: list[Any], gone: dict[Key, list[str]]) -> list[str]:
+    """Remove stored articles' MENTIONS and evidence; returns the element ids stripped, for ``_delete_emptied``
+    once the transaction's new evidence is in."""
+    rows = [{"eid": w.found[key], "articles": ids} for key, ids in gone.items() if key in w.found]
     if rows:
-        _counters(tx, cypher.STRIP_EVIDENCE, rows=rows)
-    _counters(tx, cypher.DELETE_MENTIONS, ids=[r["doc_id"] for r in stored])
-    return rows
+        _counters(w.tx, cypher.STRIP_EVIDENCE, rows=rows)
+    _counters(w.tx, cypher.DELETE_MENTIONS, ids=[r["doc_id"] for r in stored])
+    return [row["eid"] for row in rows]
 
 
-def _delete_emptied(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]]) -> int:
-    return _counters(tx, cypher.DELETE_EMPTIED, rows=rows).relationships_deleted if rows else 0
+def _delete_emptied(w: _Tx, eids: list[str]) -> int:
+    if not eids:
+        return 0
+    deleted = {record["eid"] for record in w.tx.run(cypher.DELETE_EMPTIED, eids=eids)}
+    w.gone.update(key for key, eid in w.found.items() if eid in deleted)
+    return len(deleted)
 
 
-def _put_in(tx: neo4j.ManagedTransaction, folded: list[Folded], summary: LoadSummary) -> None:
+def _put_in(w: _Tx, folded: list[Folded], summary: LoadSummary) -> None:
     """Write articles (whose old contribution is already out): entities, articles with MENTIONS, evidence."""
     ids = sorted({m["entity"] for part in folded for m in part.mentions})
-    created = _counters(tx, cypher.MERGE_ENTITIES, ids=ids).nodes_created
+    created = _counters(w.tx, cypher.MERGE_ENTITIES, ids=ids).nodes_created
     summary.nodes_created += created
     summary.nodes_updated += len(ids) - created
-    _counters(tx, cypher.WRITE_ARTICLES, rows=[{"props": part.props, "mentions": part.mentions} for part in folded])
+    _counters(w.tx, cypher.WRITE_ARTICLES, rows=[{"props": part.props, "mentions": part.mentions} for part in folded])
     rows = fact_rows(folded)
-    if rows:
-        created = _counters(tx, cypher.MERGE_RELATIONSHIPS, rows=rows).relationships_created
-        summary.relationships_created += created
-        summary.relationships_updated += len(rows) - created
+    new = [row for row in rows if (row["source"], row["type"], row["target"]) not in w.found]
+    old = [{"eid": w.found[(row["source"], row["type"], row["target"])], "props": row["props"]} for row in rows if (row["source"], row["type"], row["target"]) in w.found]
+    if new:
+        for record in w.tx.run(cypher.CREATE_RELATIONSHIPS, rows=new):
+            row = new[record["i"]]
+            w.found[(row["source"], row["type"], row["target"])] = record["eid"]
+        summary.relationships_created += len(new)
+    if old:
+        _counters(w.tx, cypher.ADD_EVIDENCE, rows=old)
+        summary.relationships_updated += len(old)
 
 
-def _write_batch(tx: neo4j.ManagedTransaction, batch: list[Folded], force: bool) -> LoadSummary:
-    _lock(tx)
+def _write_batch(tx: neo4j.ManagedTransaction, batch: list[Folded], force: bool, writer: Writer) -> tuple[LoadSummary, _Tx]:
+    w = _Tx(tx, writer)
+    w.begin()
     rows = [{"id": part.id, "fingerprint": part.fingerprint} for part in batch]
     stored = {r["doc_id"]: r for r in tx.run(cypher.STORED_FOR_WRITE, rows=rows, force=force)}
     todo = [part for part in batch if force or not (part.id in stored and stored[part.id]["same"])]
@@ -239,21 +305,26 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: list[Folded], force: bool)
     summary.articles_loaded = len(todo) - len(replaced)
     summary.relations_skipped = sum(part.skipped for part in todo)
     if not todo:
-        return summary
+        return summary, w
     tx.run(cypher.MARK_DIRTY).consume()
-    stripped = _take_out(tx, replaced) if replaced else []
-    _put_in(tx, todo, summary)
-    summary.relationships_deleted += _delete_emptied(tx, stripped)
-    return summary
+    gone = _strip_rows(replaced)
+    w.find([*gone, *(key for part in todo for key in part.facts)])
+    stripped = _take_out(w, replaced, gone) if replaced else []
+    _put_in(w, todo, summary)
+    summary.relationships_deleted += _delete_emptied(w, stripped)
+    return summary, w
 
 
-def _remove_batch(tx: neo4j.ManagedTransaction, ids: list[str]) -> tuple[list[str], int]:
-    _lock(tx)
+def _remove_batch(tx: neo4j.ManagedTransaction, ids: list[str], writer: Writer) -> tuple[list[str], int]:
+    w = _Tx(tx, writer)
+    w.begin()
     stored = list(tx.run(cypher.STORED_EXTRACTIONS, ids=ids))
     if not stored:
         return [], 0
     tx.run(cypher.MARK_DIRTY).consume()
-    deleted = _delete_emptied(tx, _take_out(tx, stored))
+    gone = _strip_rows(stored)
+    w.find(gone)
+    deleted = _delete_emptied(w, _take_out(w, stored, gone))
     _counters(tx, cypher.DELETE_ARTICLES, ids=[r["doc_id"] for r in stored])
     return [r["doc_id"] for r in stored], deleted
 
@@ -273,7 +344,8 @@ def _refold(tx: neo4j.ManagedTransaction, rules_value: str | None) -> LoadSummar
 
     Returns None when the store was clean already (nothing read beyond its state).
     """
-    state = _lock(tx)
+    w = _Tx(tx, Writer())
+    state = w.begin()
     if not state["dirty"] and state["merges"] == rules_value:
         return None
     summary = LoadSummary()
@@ -286,14 +358,17 @@ def _refold(tx: neo4j.ManagedTransaction, rules_value: str | None) -> LoadSummar
         if wanted != json.loads(r["merged"] or "{}"):
             changed[r["id"]] = wanted
     for chunk in _chunked(sorted(changed), ID_BATCH):
+        w = _Tx(tx, w.writer)  # each chunk looks up again: the previous one wrote
         stored = list(tx.run(cypher.STORED_EXTRACTIONS, ids=chunk))
-        stripped = _take_out(tx, stored)
         folded = [
             Folded.of(stored_extraction(r), changed[r["doc_id"]], content_hash=r["content_hash"], sightings_json=r["sightings"])
             for r in stored
         ]
-        _put_in(tx, folded, summary)
-        summary.relationships_deleted += _delete_emptied(tx, stripped)
+        gone = _strip_rows(stored)
+        w.find([*gone, *(key for part in folded for key in part.facts)])
+        stripped = _take_out(w, stored, gone)
+        _put_in(w, folded, summary)
+        summary.relationships_deleted += _delete_emptied(w, stripped)
         summary.articles_refolded += len(folded)
     tx.run(cypher.MARK_RESOLVED, merges=rules_value).consume()
     return summary
@@ -301,7 +376,7 @@ def _refold(tx: neo4j.ManagedTransaction, rules_value: str | None) -> LoadSummar
 
 def _refresh(tx: neo4j.ManagedTransaction, limit: int) -> tuple[int, int]:
     """Delete stale orphans, derive up to ``limit`` stale entities' totals: (nodes deleted, refreshed)."""
-    _lock(tx)
+    tx.run(cypher.LOCK_ONLY).consume()
     deleted = _counters(tx, cypher.DELETE_ORPHANS).nodes_deleted
     params = {"limit": limit, "labels": list(cypher.TYPE_LABELS), "label_of": dict(cypher.ENTITY_LABELS)}
     refreshed = tx.run(cypher.REFRESH_ENTITIES, params).single()["refreshed"]
@@ -415,24 +490,47 @@ class Neo4jStore:
             rules = parse_merge_rules(rules_value or "", "the store's merges rules")
             resolution = _resolve_stored(others, seen, rules)
             del others
-            batch: list[Folded] = []
-            rows = 0
-            for position, extraction in enumerate(source):
-                if extraction.doc_id not in seen or last[extraction.doc_id] != position:
-                    continue
-                batch.append(Folded.new(extraction, resolution, seen[extraction.doc_id]))
-                rows += batch[-1].rows
-                if rows >= self.batch_rows:
-                    summary.add(self._write(_write_batch, batch, force))
-                    progress(len(batch))
-                    batch, rows = [], 0
-            if batch:
-                summary.add(self._write(_write_batch, batch, force))
-                progress(len(batch))
+            wanted = ((x, seen[x.doc_id]) for i, x in enumerate(source) if x.doc_id in seen and last[x.doc_id] == i)
+            self._write_all(self._batches(wanted, resolution), force, summary, progress)
         elif not state["dirty"] and not state["stale"] and rules_value == state["merges"]:
             return summary
         self._settle(rules_value, summary)
         return summary
+
+    def _batches(self, wanted: Iterable[tuple[ArticleExtraction, list[Sighting]]], resolution: Resolution) -> Iterator[list[Folded]]:
+        """Folded articles in batches of about ``batch_rows`` rows (an article is never split)."""
+        batch: list[Folded] = []
+        rows = 0
+        for extraction, seen in wanted:
+            batch.append(Folded.new(extraction, resolution, seen))
+            rows += batch[-1].rows
+            if rows >= self.batch_rows:
+                yield batch
+                batch, rows = [], 0
+        if batch:
+            yield batch
+
+    def _write_all(self, batches: Iterator[list[Folded]], force: bool, summary: LoadSummary, progress: Callable[[int], None]) -> None:
+        """Write batches in a second thread while this one reads and folds the next (at most one waits)."""
+        writer = Writer()
+
+        def write(batch: list[Folded]) -> tuple[LoadSummary, int]:
+            part, done = self._write(_write_batch, batch, force, writer)
+            done.commit_to(writer)
+            return part, len(batch)
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-write") as pool:
+            pending = None
+            for batch in batches:
+                if pending is not None:
+                    part, count = pending.result()
+                    summary.add(part)
+                    progress(count)
+                pending = pool.submit(write, batch)
+            if pending is not None:
+                part, count = pending.result()
+                summary.add(part)
+                progress(count)
 
     def remove(self, article_ids: Iterable[str]) -> RemoveSummary:
         """Take articles out with their evidence; delete what no remaining article supports."""
@@ -441,7 +539,7 @@ class Neo4jStore:
         summary = RemoveSummary()
         found: set[str] = set()
         for chunk in _chunked(ids, ID_BATCH):
-            removed, rels = self._write(_remove_batch, chunk)
+            removed, rels = self._write(_remove_batch, chunk, Writer())
             found.update(removed)
             summary.relationships_deleted += rels
         summary.articles_removed = len(found)

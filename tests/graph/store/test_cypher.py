@@ -39,16 +39,17 @@ def test_every_accepted_type_matches_the_strict_pattern():
 
 
 def test_relationship_types_and_labels_travel_as_parameters():
-    for text in (cypher.MERGE_RELATIONSHIPS, cypher.STRIP_EVIDENCE):
+    for text in (cypher.CREATE_RELATIONSHIPS, cypher.FIND_RELATIONSHIPS):
         assert "-[r:$(row.type)]->" in text and "`" not in text
+    assert "MERGE (s)-" not in cypher.CREATE_RELATIONSHIPS, "a MERGE on a parameter type scans every relationship of both ends"
     assert "e:$($labels)" in cypher.REFRESH_ENTITIES and "e:$(coalesce($label_of[type], 'Entity'))" in cypher.REFRESH_ENTITIES
 
 
 def test_the_evidence_lists_are_kept_and_ordered_together():
     for name in cypher.EVIDENCE_LISTS:
-        assert f"r.{name} = [i IN idx | {name}[i]]" in cypher.MERGE_RELATIONSHIPS
+        assert f"r.{name} = [i IN idx | {name}[i]]" in cypher.ADD_EVIDENCE
         assert f"r.{name} = [i IN keep | r.{name}[i]]" in cypher.STRIP_EVIDENCE
-    assert "ORDER BY articles[i], i" in cypher.MERGE_RELATIONSHIPS
+    assert "ORDER BY articles[i], i" in cypher.ADD_EVIDENCE
 
 
 def test_every_model_type_has_a_label():
@@ -78,10 +79,11 @@ def test_template_parameters_overlay_defaults_and_name_the_missing_one():
 
 def test_writer_queries_take_values_only_as_parameters():
     writer_queries = [
-        cypher.LOCK, cypher.MARK_DIRTY, cypher.MARK_RESOLVED, cypher.STATE, cypher.STORED_ARTICLES, cypher.STORED_FOR_WRITE,
-        cypher.ALL_SIGHTINGS, cypher.STORED_EXTRACTIONS, cypher.MERGE_ENTITIES, cypher.WRITE_ARTICLES, cypher.MERGE_RELATIONSHIPS,
+        cypher.LOCK, cypher.LOCK_ONLY, cypher.MARK_DIRTY, cypher.MARK_RESOLVED, cypher.STATE, cypher.STORED_ARTICLES, cypher.STORED_FOR_WRITE,
+        cypher.ALL_SIGHTINGS, cypher.STORED_EXTRACTIONS, cypher.MERGE_ENTITIES, cypher.WRITE_ARTICLES, cypher.FIND_RELATIONSHIPS,
+        cypher.CREATE_RELATIONSHIPS, cypher.ADD_EVIDENCE,
         cypher.STRIP_EVIDENCE, cypher.DELETE_EMPTIED, cypher.DELETE_MENTIONS, cypher.DELETE_ARTICLES, cypher.DELETE_ORPHANS, cypher.REFRESH_ENTITIES,
     ]  # fmt: skip
     for text in writer_queries:
-        assert _parameters(text) <= {"ids", "rows", "force", "merges", "limit", "labels", "label_of"}, text
+        assert _parameters(text) <= {"ids", "rows", "eids", "force", "merges", "limit", "labels", "label_of", "writer"}, text
         assert "{labels}" not in text and "{type}" not in text

@@ -135,3 +135,31 @@ def test_a_corpus_loaded_in_three_pieces_in_any_order_equals_one_load(private_se
     private_server.wipe()
     store.load(thirds[0])
     assert dump(private_server.driver) == left
+
+
+def test_bulk_import_gives_the_database_an_incremental_load_gives_and_loads_carry_on(private_server, tmp_path):
+    corpus = synthetic(150, seed=13)
+    for x in corpus[:3]:  # newlines, quotes, commas and semicolons in values must survive the CSV files
+        object.__setattr__(x.article, "title", 'A "quoted", semi;colon\ntitle ' + x.article.title)
+    first, rest = write_jsonl(tmp_path / "first.jsonl", corpus[:100]), write_jsonl(tmp_path / "rest.jsonl", corpus[100:])
+    expected = clean_load(private_server, first)
+    done = newsgraph(private_server, "load", rest)
+    assert done.wait(timeout=600) == 0
+    store = Neo4jStore(private_server.driver)
+    store.remove(x.doc_id for x in corpus[:10])
+    expected_after = dump(private_server.driver)
+
+    private_server.wipe()
+    bulk = newsgraph(private_server, "load", "--bulk", first)
+    output, _ = bulk.communicate(timeout=600)
+    assert bulk.returncode == 0, output
+    assert "100 imported" in output
+    private_server.start()  # a fresh driver: the server was restarted under the old one
+    assert dump(private_server.driver) == expected
+    refused = newsgraph(private_server, "load", "--bulk", rest)
+    output, _ = refused.communicate(timeout=600)
+    assert refused.returncode == 1 and "empty database" in output
+    done = newsgraph(private_server, "load", rest)
+    assert done.wait(timeout=600) == 0
+    Neo4jStore(private_server.driver).remove(x.doc_id for x in corpus[:10])
+    assert dump(private_server.driver) == expected_after

@@ -15,7 +15,7 @@ import pytest
 from extract.model import Article, ArticleExtraction, Entity, Evidence, Mention, Relation
 from extract.resolve import Resolution, parse_merge_rules
 from graph.store import cypher
-from graph.store.writer import Folded, _write_batch, fact_rows, fingerprint, merged_map, rules_text, stored_extraction
+from graph.store.writer import Folded, Writer, _write_batch, fact_rows, fingerprint, merged_map, rules_text, stored_extraction
 
 SENTENCE = "Interior Minister Ada Quill visited Harbourton."
 
@@ -96,18 +96,27 @@ def test_merged_map_and_rules_text():
 
 
 class FakeTx:
-    """A managed transaction that answers the lock and the stored-article check, and records the rest."""
+    """A managed transaction that answers the lock, the stored-article check and the relationships found, and
+    records the rest."""
 
-    def __init__(self, stored: list[dict] | None = None):
+    def __init__(self, stored: list[dict] | None = None, empty: bool = True, existing: int = 0):
         self.stored = stored or []
+        self.empty = empty
+        self.existing = existing  # how many of the looked-up relationships exist
         self.runs: list[tuple[str, dict]] = []
 
     def run(self, query, params=None, **kwargs):
         params = {**(params or {}), **kwargs}
         self.runs.append((query, params))
         result = MagicMock()
-        result.single.return_value = {"dirty": False, "merges": None}
-        result.__iter__.return_value = iter(self.stored if query == cypher.STORED_FOR_WRITE else [])
+        result.single.return_value = {"dirty": False, "merges": None, "previous": None, "empty": self.empty}
+        answers = {
+            cypher.STORED_FOR_WRITE: self.stored,
+            cypher.FIND_RELATIONSHIPS: [{"i": i, "eid": f"old-{i}"} for i in range(min(self.existing, len(params.get("rows", ()))))],
+            cypher.CREATE_RELATIONSHIPS: [{"i": i, "eid": f"new-{i}"} for i in range(len(params.get("rows", ())))],
+            cypher.DELETE_EMPTIED: [],
+        }
+        result.__iter__.return_value = iter(answers.get(query, []))
         rows = len(params.get("rows", params.get("ids", ())))
         result.consume.return_value.counters = SimpleNamespace(nodes_created=rows, relationships_created=rows, relationships_deleted=0)
         return result
@@ -117,17 +126,28 @@ class FakeTx:
 
 
 def test_a_write_transaction_takes_the_lock_first_and_writes_a_new_article():
-    tx = FakeTx()
-    summary = _write_batch(tx, [Folded.new(extraction(), Resolution())], False)
+    tx, writer = FakeTx(empty=True), Writer()
+    summary, done = _write_batch(tx, [Folded.new(extraction(), Resolution())], False, writer)
     assert tx.queries() == [
-        cypher.LOCK, cypher.STORED_FOR_WRITE, cypher.MARK_DIRTY, cypher.MERGE_ENTITIES, cypher.WRITE_ARTICLES, cypher.MERGE_RELATIONSHIPS,
-    ]  # fmt: skip
+        cypher.LOCK, cypher.STORED_FOR_WRITE, cypher.MARK_DIRTY, cypher.MERGE_ENTITIES, cypher.WRITE_ARTICLES, cypher.CREATE_RELATIONSHIPS,
+    ], "an empty store has no relationship to look up"  # fmt: skip
     assert (summary.articles_loaded, summary.nodes_created, summary.relationships_created) == (1, 3, 2)
+    done.commit_to(writer)
+    assert writer.complete and set(writer.known.values()) == {"new-0", "new-1"}
+
+
+def test_relationships_are_looked_up_unless_the_load_knows_them_all():
+    tx, writer = FakeTx(empty=False, existing=1), Writer()
+    summary, done = _write_batch(tx, [Folded.new(extraction(), Resolution())], False, writer)
+    assert cypher.FIND_RELATIONSHIPS in tx.queries() and tx.queries()[-2:] == [cypher.CREATE_RELATIONSHIPS, cypher.ADD_EVIDENCE]
+    assert (summary.relationships_created, summary.relationships_updated) == (1, 1)
+    done.commit_to(writer)
+    assert not writer.complete, "someone else's relationships may be in the store: look up next time too"
 
 
 def test_an_article_another_load_stored_meanwhile_is_skipped_inside_the_transaction():
     tx = FakeTx(stored=[{"doc_id": "a1", "same": True, "extraction": None, "merged": "{}"}])
-    summary = _write_batch(tx, [Folded.new(extraction(), Resolution())], False)
+    summary, _ = _write_batch(tx, [Folded.new(extraction(), Resolution())], False, Writer())
     assert tx.queries() == [cypher.LOCK, cypher.STORED_FOR_WRITE]
     assert (summary.articles_skipped, summary.articles_loaded) == (1, 0)
 
@@ -136,11 +156,13 @@ def test_an_article_another_load_stored_meanwhile_is_skipped_inside_the_transact
 def test_a_changed_article_has_its_old_contribution_taken_out_first(force):
     old = Folded.new(extraction(predicate="MEET"), Resolution())
     record = {"doc_id": "a1", "same": force, "title": "", "url": "", "published": "", "source": "", **old.props}
-    tx = FakeTx(stored=[record])
-    summary = _write_batch(tx, [Folded.new(extraction(), Resolution())], force)
+    tx = FakeTx(stored=[record], empty=False, existing=3)
+    summary, _ = _write_batch(tx, [Folded.new(extraction(), Resolution())], force, Writer())
     queries = tx.queries()
-    assert queries[2:6] == [cypher.MARK_DIRTY, cypher.STRIP_EVIDENCE, cypher.DELETE_MENTIONS, cypher.MERGE_ENTITIES]
+    assert queries[2:7] == [cypher.MARK_DIRTY, cypher.FIND_RELATIONSHIPS, cypher.STRIP_EVIDENCE, cypher.DELETE_MENTIONS, cypher.MERGE_ENTITIES]
     assert queries[-1] == cypher.DELETE_EMPTIED, "emptied relationships go only after the new evidence is in"
+    found = dict(tx.runs)[cypher.FIND_RELATIONSHIPS]["rows"]
+    assert {r["type"] for r in found} == {"HAS_ROLE", "MEET", "VISIT"}, "old and new relationships, looked up before any write"
     strip = dict(tx.runs)[cypher.STRIP_EVIDENCE]["rows"]
-    assert {(r["type"], tuple(r["articles"])) for r in strip} == {("HAS_ROLE", ("a1",)), ("MEET", ("a1",))}
+    assert all(r["articles"] == ["a1"] for r in strip) and len(strip) == 2
     assert summary.articles_replaced == 1 and summary.articles_loaded == 0
