@@ -96,7 +96,7 @@ def write_csv(extractions: Iterable[ArticleExtraction], folder: Path, merge_rule
         last[extraction.doc_id] = position
         seen[extraction.doc_id] = sightings(extraction)
     rules_value = rules_text(merge_rules) if merge_rules is not None else None
-    resolution = _resolve_stored((), seen, parse_merge_rules(rules_value or ""))
+    resolution = _resolve_stored({}, seen, parse_merge_rules(rules_value or ""))
     entities: dict[str, _Entity] = defaultdict(_Entity)
     items = sqlite3.connect(str(folder / "evidence.sqlite"))
     items.execute("CREATE TABLE items (source, type, target, article, position INTEGER, payload)")

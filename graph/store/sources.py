@@ -11,7 +11,6 @@ parsed), and articles extracted here are written once to a scratch file that the
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -19,9 +18,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import orjson
+
 from extract.io.ingest import ErrorHandler, read_articles
 from extract.io.jsonl import from_record, is_extraction_file, read_extractions, read_records, write_extractions
 from extract.model import Article, ArticleExtraction
+from extract.resolve import Sighting, sightings
 from graph.store.writer import Neo4jStore
 
 EXTRACTION_FILE = "extraction.jsonl"
@@ -57,13 +59,24 @@ class Gathered:
     scratch: Path | None = None
     count: int = 0
     unchanged: int = 0
+    last: dict[str, int] = field(default_factory=dict)  # id → position of its last occurrence in the stream
+    seen: dict[str, list[Sighting]] = field(default_factory=dict)  # the sightings of those occurrences
+
+    def first_pass(self) -> tuple[dict[str, int], dict[str, list[Sighting]]]:
+        """What ``Neo4jStore.load`` would otherwise read the stream once for, gathered while reading it here."""
+        return self.last, self.seen
+
+    def _take(self, extraction: ArticleExtraction) -> None:
+        self.last[extraction.doc_id] = self.count
+        self.seen[extraction.doc_id] = sightings(extraction)
+        self.count += 1
 
     def __iter__(self) -> Iterator[ArticleExtraction]:
         for path, numbers in self.wanted.items():
             with path.open("rb") as handle:  # lines gather read and checked: only those are parsed again
                 for number, raw in enumerate(handle, start=1):
                     if number in numbers:
-                        yield ArticleExtraction.from_dict(json.loads(raw))
+                        yield ArticleExtraction.from_dict(orjson.loads(raw))
         if self.scratch is not None:
             yield from read_extractions(self.scratch / EXTRACTION_FILE)
 
@@ -104,9 +117,9 @@ def gather(
             for number, record in batch:
                 if record["doc_id"] in known:  # unchanged: skip building its entities and relations
                     gathered.unchanged += 1
-                elif from_record(path, number, record, on_error=on_error) is not None:
+                elif (extraction := from_record(path, number, record, on_error=on_error)) is not None:
                     wanted.add(number)
-                    gathered.count += 1
+                    gathered._take(extraction)
             on_article(len(batch))
     if not article_paths and not (read_options and (read_options.urls or read_options.feeds)):
         return gathered
@@ -128,7 +141,8 @@ def gather(
                     gathered.scratch = Path(tempfile.mkdtemp(prefix="newsgraph-load-"))
                     handle = (gathered.scratch / EXTRACTION_FILE).open("w", encoding="utf-8")
                 for extraction in extract_articles(fresh, nlp=nlp):
-                    gathered.count += write_extractions([extraction], handle)
+                    write_extractions([extraction], handle)
+                    gathered._take(extraction)
                     on_article(1)
     except BaseException:
         gathered.close()
