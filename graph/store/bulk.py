@@ -12,7 +12,6 @@ gives, so ``load`` and ``remove`` carry on on top of it unchanged.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import shutil
@@ -63,11 +62,41 @@ class BulkReport:
     files: list[Path] = field(default_factory=list)
 
 
-def _list(values: Iterable[Any], where: str) -> str:
+def _list(values: Iterable[Any], where: str) -> str | None:
+    """A list as one field; an empty list as no field (the import tool makes no property of it)."""
     text = [str(v) for v in values]
     if any(ARRAY_DELIMITER in t for t in text):
         raise BulkLoadError(f"{where} holds the character U+001F, which the bulk path uses between list items; load it without --bulk")
-    return ARRAY_DELIMITER.join(text)
+    return ARRAY_DELIMITER.join(text) if text else None
+
+
+def _field(value: Any) -> str:
+    """One CSV field as the import tool reads it: strings always quoted (so that "" stays an empty string,
+    where an empty unquoted field means no property), quotes doubled, numbers and booleans bare."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+class _Csv:
+    """A CSV file for the import tool (``csv`` cannot tell an empty string from no value)."""
+
+    def __init__(self, path: Path, header: list[str]):
+        self.handle = path.open("w", encoding="utf-8", newline="")
+        self.handle.write(",".join(header) + "\n")
+
+    def writerow(self, values: Iterable[Any]) -> None:
+        self.handle.write(",".join(map(_field, values)) + "\n")
+
+    def __enter__(self) -> _Csv:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
 
 
 @dataclass
@@ -83,7 +112,7 @@ class _Entity:
         (own, name, type_), _ = min(self.votes.items(), key=lambda kv: (not kv[0][0], -kv[1], kv[0][1], kv[0][2]))
         aliases = sorted(self.names - {name})
         label = cypher.ENTITY_LABELS.get(type_, "")
-        return [nid, name, type_, _list(aliases, f"entity {nid}"), self.mentions, self.articles, label]
+        return [nid, name, type_, _list(aliases, f"entity {nid}"), self.mentions, self.articles, label or None]
 
 
 def write_csv(extractions: Iterable[ArticleExtraction], folder: Path, merge_rules: MergeRules | None = None) -> BulkReport:
@@ -101,13 +130,7 @@ def write_csv(extractions: Iterable[ArticleExtraction], folder: Path, merge_rule
     items = sqlite3.connect(str(folder / "evidence.sqlite"))
     items.execute("CREATE TABLE items (source, type, target, article, position INTEGER, payload)")
     paths = {name: folder / f"{name}.csv" for name in ("articles", "entities", "mentions", "relationships", "meta")}
-    with (
-        paths["articles"].open("w", newline="", encoding="utf-8") as art_file,
-        paths["mentions"].open("w", newline="", encoding="utf-8") as men_file,
-    ):
-        articles, mentions = csv.writer(art_file, lineterminator="\n"), csv.writer(men_file, lineterminator="\n")
-        articles.writerow(ARTICLE_HEADER)
-        mentions.writerow(MENTION_HEADER)
+    with _Csv(paths["articles"], ARTICLE_HEADER) as articles, _Csv(paths["mentions"], MENTION_HEADER) as mentions:
         for position, extraction in enumerate(extractions):
             if last[extraction.doc_id] != position:
                 continue
@@ -117,7 +140,7 @@ def write_csv(extractions: Iterable[ArticleExtraction], folder: Path, merge_rule
             articles.writerow([part.id, *(part.props[name] for name in ARTICLE_FIELDS)])
             for mention in part.mentions:
                 p, nid = mention["props"], mention["entity"]
-                mentions.writerow([part.id, nid, p["count"], _list(p["names"], f"article {part.id}"), p["name"], p["type"], str(p["own"]).lower()])
+                mentions.writerow([part.id, nid, p["count"], _list(p["names"], f"article {part.id}"), p["name"], p["type"], p["own"]])
                 entity = entities[nid]
                 entity.votes[(p["own"], p["name"], p["type"])] += 1
                 entity.mentions += p["count"]
@@ -128,15 +151,11 @@ def write_csv(extractions: Iterable[ArticleExtraction], folder: Path, merge_rule
                 "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)",
                 ((s, t, d, part.id, i, json.dumps(item)) for (s, t, d), found in part.facts.items() for i, item in enumerate(found)),
             )
-    with paths["entities"].open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle, lineterminator="\n")
-        out.writerow(ENTITY_HEADER)
+    with _Csv(paths["entities"], ENTITY_HEADER) as out:
         for nid in sorted(entities):
             out.writerow(entities[nid].row(nid))
     report.entities = len(entities)
-    with paths["relationships"].open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle, lineterminator="\n")
-        out.writerow(FACT_HEADER)
+    with _Csv(paths["relationships"], FACT_HEADER) as out:
         for (src, rel_type, dst), found in _grouped(items):
             lists = {name: [item[i] for item in found] for i, name in enumerate(cypher.EVIDENCE_LISTS)}
             dates = [d for d in lists["dates"] if d]
@@ -148,12 +167,9 @@ def write_csv(extractions: Iterable[ArticleExtraction], folder: Path, merge_rule
             report.relationships += 1
     items.close()
     (folder / "evidence.sqlite").unlink()
-    with paths["meta"].open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle, lineterminator="\n")
-        if rules_value is None:
-            out.writerows([["id:ID(Meta)", "dirty:boolean"], ["store", "false"]])
-        else:
-            out.writerows([["id:ID(Meta)", "dirty:boolean", "merges"], ["store", "false", rules_value]])
+    header = ["id:ID(Meta)", "dirty:boolean", *(["merges"] if rules_value is not None else [])]
+    with _Csv(paths["meta"], header) as out:
+        out.writerow(["store", False, *([rules_value] if rules_value is not None else [])])
     report.files = list(paths.values())
     report.csv_seconds = time.perf_counter() - started
     return report
@@ -181,7 +197,7 @@ def _script(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 def _check_local(settings: Settings, env: dict[str, str]) -> None:
     status = _script("status", env=env)
-    port = settings.uri.rsplit(":", 1)[-1].strip("/")
+    port = env["NEWSGRAPH_NEO4J_BOLT_PORT"]
     if status.returncode != 0 or f"bolt://127.0.0.1:{port}," not in status.stdout:
         home = env.get("NEWSGRAPH_NEO4J_HOME", "~/.newsgraph/neo4j")
         raise BulkLoadError(
@@ -194,7 +210,8 @@ def bulk_load(
     extractions: Iterable[ArticleExtraction], *, settings: Settings, merge_rules: MergeRules | None = None, keep_csv: Path | None = None
 ) -> BulkReport:
     """Write the CSV files, then stop the local server, import them into its (empty) database and start it."""
-    env = dict(os.environ)
+    port = settings.uri.rsplit(":", 1)[-1].strip("/")
+    env = {**os.environ, "NEWSGRAPH_NEO4J_BOLT_PORT": port}  # started again where it was
     _check_local(settings, env)
     driver = connect(settings)
     try:
@@ -235,7 +252,8 @@ def bulk_load(
         store = Neo4jStore(driver)
         store.ensure_constraints()
         with translate_errors(settings.uri, settings.user), driver.session() as session:
-            session.run("MATCH (e:Entity) WHERE e.aliases IS NULL SET e.aliases = []").consume()  # empty lists import as no property
+            for statement in cypher.BULK_FIXES:
+                session.run(statement).consume()
     finally:
         driver.close()
     return report

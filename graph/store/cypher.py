@@ -277,6 +277,19 @@ SET e.name = name, e.type = type, e.article_count = articles, e.aliases = aliase
 RETURN count(e) AS refreshed
 """
 
+# --- after a bulk import ------------------------------------------------------------------------
+
+#: The import tool makes no property of an empty field: an empty list, or a list of one empty string. Put
+#: them back as a load writes them (once, after the import; every relationship is read).
+BULK_FIXES = (
+    "MATCH (e:Entity) WHERE e.aliases IS NULL SET e.aliases = []",
+    "MATCH (:Article)-[m:MENTIONS]->() WHERE m.names IS NULL SET m.names = ['']",
+    *(
+        f"MATCH ()-[r]->() WHERE r.articles IS NOT NULL AND r.{name} IS NULL SET r.{name} = ['']"
+        for name in ("sentences", "rules", "dates")
+    ),
+)
+
 # --- named templates for `newsgraph query --template` -------------------------------------------
 
 
