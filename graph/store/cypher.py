@@ -85,18 +85,20 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT newsgraph_meta_id IF NOT EXISTS FOR (m:NewsgraphMeta) REQUIRE m.id IS UNIQUE",
 )
 
-#: First statement of every write transaction: the store-wide write lock (held until commit). ``writer``
-#: names the last transaction's writer: a load that finds its own name there knows no one else wrote
-#: since its previous batch, so the relationships it made are still exactly as it left them.
-LOCK = """
-MERGE (m:NewsgraphMeta {id: 'store'})
+#: First statement of every write transaction: the store-wide write lock, held until commit. It must be a
+#: statement of its own: a value read before the lock in the same statement may be one another writer has
+#: changed since (read committed), so everything is read after it.
+LOCK = "MERGE (m:NewsgraphMeta {id: 'store'}) SET m._lock = true REMOVE m._lock"
+
+#: Second statement: the store's state, and ``writer``, the name of the last transaction's writer. A load
+#: that finds its own name there knows no one else wrote since its previous batch, so the relationships
+#: it made are still exactly as it left them.
+CLAIM = """
+MATCH (m:NewsgraphMeta {id: 'store'})
 WITH m, m.writer AS previous
 SET m.writer = $writer
 RETURN coalesce(m.dirty, false) AS dirty, m.merges AS merges, previous, NOT EXISTS { (:Article) } AS empty
 """
-
-#: The lock alone, for transactions that touch no relationship (deriving entity totals).
-LOCK_ONLY = "MERGE (m:NewsgraphMeta {id: 'store'}) SET m._lock = true REMOVE m._lock"
 
 MARK_DIRTY = "MATCH (m:NewsgraphMeta {id: 'store'}) SET m.dirty = true"
 

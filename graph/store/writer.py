@@ -220,7 +220,8 @@ class _Tx:
     gone: set[Key] = field(default_factory=set)
 
     def begin(self) -> dict[str, Any]:
-        record = self.tx.run(cypher.LOCK, writer=self.writer.name).single()
+        self.tx.run(cypher.LOCK).consume()
+        record = self.tx.run(cypher.CLAIM, writer=self.writer.name).single()
         if record["empty"]:
             self.trusted = True
         elif record["previous"] == self.writer.name and self.writer.complete:
@@ -357,6 +358,7 @@ def _refold(tx: neo4j.ManagedTransaction, rules_value: str | None, hint: _Hint |
     w = _Tx(tx, Writer())
     state = w.begin()
     if not state["dirty"] and state["merges"] == rules_value:
+        tx.run(cypher.MARK_RESOLVED, merges=rules_value).consume()  # as it was, but no writer's name left behind
         return None
     summary = LoadSummary()
     rows = list(tx.run(cypher.ALL_SIGHTINGS))
@@ -389,7 +391,7 @@ def _refold(tx: neo4j.ManagedTransaction, rules_value: str | None, hint: _Hint |
 
 def _refresh(tx: neo4j.ManagedTransaction, limit: int) -> tuple[int, int]:
     """Delete stale orphans, derive up to ``limit`` stale entities' totals: (nodes deleted, refreshed)."""
-    tx.run(cypher.LOCK_ONLY).consume()
+    tx.run(cypher.LOCK).consume()
     deleted = _counters(tx, cypher.DELETE_ORPHANS).nodes_deleted
     params = {"limit": limit, "labels": list(cypher.TYPE_LABELS), "label_of": dict(cypher.ENTITY_LABELS)}
     refreshed = tx.run(cypher.REFRESH_ENTITIES, params).single()["refreshed"]

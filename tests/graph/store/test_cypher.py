@@ -79,7 +79,7 @@ def test_template_parameters_overlay_defaults_and_name_the_missing_one():
 
 def test_writer_queries_take_values_only_as_parameters():
     writer_queries = [
-        cypher.LOCK, cypher.LOCK_ONLY, cypher.MARK_DIRTY, cypher.MARK_RESOLVED, cypher.STATE, cypher.STORED_ARTICLES, cypher.STORED_FOR_WRITE,
+        cypher.LOCK, cypher.CLAIM, cypher.MARK_DIRTY, cypher.MARK_RESOLVED, cypher.STATE, cypher.STORED_ARTICLES, cypher.STORED_FOR_WRITE,
         cypher.ALL_SIGHTINGS, cypher.STORED_EXTRACTIONS, cypher.MERGE_ENTITIES, cypher.WRITE_ARTICLES, cypher.FIND_RELATIONSHIPS,
         cypher.CREATE_RELATIONSHIPS, cypher.ADD_EVIDENCE,
         cypher.STRIP_EVIDENCE, cypher.DELETE_EMPTIED, cypher.DELETE_MENTIONS, cypher.DELETE_ARTICLES, cypher.DELETE_ORPHANS, cypher.REFRESH_ENTITIES,

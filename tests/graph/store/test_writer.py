@@ -129,7 +129,7 @@ def test_a_write_transaction_takes_the_lock_first_and_writes_a_new_article():
     tx, writer = FakeTx(empty=True), Writer()
     summary, done = _write_batch(tx, [Folded.new(extraction(), Resolution())], False, writer)
     assert tx.queries() == [
-        cypher.LOCK, cypher.STORED_FOR_WRITE, cypher.MARK_DIRTY, cypher.MERGE_ENTITIES, cypher.WRITE_ARTICLES, cypher.CREATE_RELATIONSHIPS,
+        cypher.LOCK, cypher.CLAIM, cypher.STORED_FOR_WRITE, cypher.MARK_DIRTY, cypher.MERGE_ENTITIES, cypher.WRITE_ARTICLES, cypher.CREATE_RELATIONSHIPS,
     ], "an empty store has no relationship to look up"  # fmt: skip
     assert (summary.articles_loaded, summary.nodes_created, summary.relationships_created) == (1, 3, 2)
     done.commit_to(writer)
@@ -148,7 +148,7 @@ def test_relationships_are_looked_up_unless_the_load_knows_them_all():
 def test_an_article_another_load_stored_meanwhile_is_skipped_inside_the_transaction():
     tx = FakeTx(stored=[{"doc_id": "a1", "same": True, "extraction": None, "merged": "{}"}])
     summary, _ = _write_batch(tx, [Folded.new(extraction(), Resolution())], False, Writer())
-    assert tx.queries() == [cypher.LOCK, cypher.STORED_FOR_WRITE]
+    assert tx.queries() == [cypher.LOCK, cypher.CLAIM, cypher.STORED_FOR_WRITE]
     assert (summary.articles_skipped, summary.articles_loaded) == (1, 0)
 
 
@@ -159,7 +159,7 @@ def test_a_changed_article_has_its_old_contribution_taken_out_first(force):
     tx = FakeTx(stored=[record], empty=False, existing=3)
     summary, _ = _write_batch(tx, [Folded.new(extraction(), Resolution())], force, Writer())
     queries = tx.queries()
-    assert queries[2:7] == [cypher.MARK_DIRTY, cypher.FIND_RELATIONSHIPS, cypher.STRIP_EVIDENCE, cypher.DELETE_MENTIONS, cypher.MERGE_ENTITIES]
+    assert queries[3:8] == [cypher.MARK_DIRTY, cypher.FIND_RELATIONSHIPS, cypher.STRIP_EVIDENCE, cypher.DELETE_MENTIONS, cypher.MERGE_ENTITIES]
     assert queries[-1] == cypher.DELETE_EMPTIED, "emptied relationships go only after the new evidence is in"
     found = dict(tx.runs)[cypher.FIND_RELATIONSHIPS]["rows"]
     assert {r["type"] for r in found} == {"HAS_ROLE", "MEET", "VISIT"}, "old and new relationships, looked up before any write"
