@@ -68,7 +68,7 @@ def load(
     with fail_cleanly():
         rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
     if bulk:
-        _bulk(paths, neo4j, model, encoding_errors, rules, problems)
+        _bulk(paths, neo4j, inputs, model, encoding_errors, rules, problems)
         return
     with fail_cleanly(), neo4j.store(**({} if batch_rows is None else {'batch_rows': batch_rows})) as store, progress_bar() as progress:
         reading = progress.add_task("reading", total=None)
@@ -93,7 +93,7 @@ def load(
         raise typer.Exit(1)
 
 
-def _bulk(paths: list[Path], neo4j: Neo4jOptions, model: str | None, encoding_errors: EncodingErrors, rules, problems: Problems) -> None:
+def _bulk(paths, neo4j: Neo4jOptions, inputs: InputOptions, model: str | None, encoding_errors: EncodingErrors, rules, problems: Problems) -> None:
     from graph.store.bulk import bulk_load
     from graph.store.connection import Settings
     from graph.store.sources import gather
@@ -103,6 +103,7 @@ def _bulk(paths: list[Path], neo4j: Neo4jOptions, model: str | None, encoding_er
         with gather(
             paths, store=None, model=model, force=True, on_error=problems,
             on_article=lambda n: progress.advance(reading, n), encoding_errors=encoding_errors.value,
+            read_options=inputs.read_options(),
         ) as gathered:  # fmt: skip
             progress.add_task("importing (server stopped)", total=None)
             report = bulk_load(gathered, settings=Settings(neo4j.uri, neo4j.user, neo4j.password), merge_rules=rules)

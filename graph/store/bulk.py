@@ -37,8 +37,8 @@ ARRAY_DELIMITER = "\x1f"
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local.sh"
 
 ENTITY_HEADER = ["id:ID(Entity)", "name", "type", "aliases:string[]", "mentions:long", "article_count:long", ":LABEL"]
-ARTICLE_FIELDS = ["title", "url", "published", "source", "content_hash", "sightings", "extraction", "merged"]
-ARTICLE_HEADER = ["id:ID(Article)", *ARTICLE_FIELDS]
+ARTICLE_FIELDS = ["title", "url", "published", "authors", "site_name", "source", "content_hash", "sightings", "extraction", "merged"]
+ARTICLE_HEADER = ["id:ID(Article)", *(f"{name}:string[]" if name == "authors" else name for name in ARTICLE_FIELDS)]
 MENTION_HEADER = [":START_ID(Article)", ":END_ID(Entity)", "count:long", "names:string[]", "name", "type", "own:boolean"]
 _LIST_TYPES = {"confidences": "double[]", "source_starts": "long[]", "source_ends": "long[]", "target_starts": "long[]", "target_ends": "long[]"}
 FACT_HEADER = [
@@ -137,7 +137,8 @@ def write_csv(extractions: Iterable[ArticleExtraction], folder: Path, merge_rule
             part = Folded.new(extraction, resolution, seen[extraction.doc_id])
             report.articles += 1
             report.relations_skipped += part.skipped
-            articles.writerow([part.id, *(part.props[name] for name in ARTICLE_FIELDS)])
+            props = {**part.props, "authors": _list(part.props["authors"], f"article {part.id}")}
+            articles.writerow([part.id, *(props[name] for name in ARTICLE_FIELDS)])
             for mention in part.mentions:
                 p, nid = mention["props"], mention["entity"]
                 mentions.writerow([part.id, nid, p["count"], _list(p["names"], f"article {part.id}"), p["name"], p["type"], p["own"]])

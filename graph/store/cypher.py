@@ -7,15 +7,17 @@ Values always travel as parameters. Node labels are formatted into a query only 
 The model, as users query it:
 
 * ``(:Entity:Person {id, name, type, aliases, mentions, article_count})`` — one node per resolved entity,
-  with a second label per type (``ENTITY_LABELS``). Its totals are derived from the ``MENTIONS`` edges;
-  ``name`` and ``type`` are the ones most articles give the entity that carries the node's id (ties: the
-  first in code-point order), so they never depend on the order articles were loaded in.
-* ``(:Article {id, title, url, published, source, content_hash, sightings, extraction, merged})`` — the
+  with a second label per type (``ENTITY_LABELS``). Its totals are derived from the ``MENTIONS`` edges, and
+  so are ``name`` and ``type``: the ones the resolution decided for an actor (every article that names it
+  carries them), else (roles, things, quotes) the ones most articles give the entity that carries the node's
+  id (ties: the first in code-point order), so they never depend on the order articles were loaded in.
+* ``(:Article {id, title, url, published, authors, site_name, source, content_hash, sightings, extraction,
+  merged})`` — the
   metadata, plus what is needed to fold the article into the graph again without its files:
   ``sightings`` (JSON of ``extract.resolve.Sighting.to_dict()``, all that resolution reads),
   ``extraction`` (JSON of the article's entities and relations as in the extraction contract, mention and
-  evidence offsets included, without the text) and ``merged`` (JSON object: the article's entity ids that
-  the current resolution maps to another id → that id).
+  evidence offsets included, without the text) and ``merged`` (JSON: how the current resolution folds it,
+  ``{"ids": {its entity id: the id it is merged into}, "names": {actor id: [name, type] decided}}``).
 * ``(:Article)-[:MENTIONS {count, names, name, type, own}]->(:Entity)`` — one per article and entity:
   how often, under which names, and the article's own (name, type) for the entity.
 * ``(:Entity)-[:PREDICATE {count, confidence, first_seen, last_seen, articles, sentences, rules,
@@ -126,7 +128,7 @@ UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 WITH a, [a.content_hash, a.title, a.url, a.published, a.source] = row.fingerprint AS same
 RETURN a.id AS doc_id, same, a.title AS title, a.url AS url, a.published AS published, a.source AS source,
-       CASE WHEN same AND NOT $force THEN null ELSE a.extraction END AS extraction, a.merged AS merged
+       a.authors AS authors, a.site_name AS site_name, CASE WHEN same AND NOT $force THEN null ELSE a.extraction END AS extraction, a.merged AS merged
 """
 
 #: Every stored article's sightings and how it is folded now: what resolving the corpus again reads.
@@ -137,7 +139,7 @@ STORED_EXTRACTIONS = """
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS doc_id, a.title AS title, a.url AS url, a.published AS published, a.source AS source,
-       a.content_hash AS content_hash, a.sightings AS sightings, a.extraction AS extraction, a.merged AS merged
+       a.authors AS authors, a.site_name AS site_name, a.content_hash AS content_hash, a.sightings AS sightings, a.extraction AS extraction, a.merged AS merged
 """
 
 COUNTS = "RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS relationships"
@@ -285,6 +287,7 @@ RETURN count(e) AS refreshed
 #: them back as a load writes them (once, after the import; every relationship is read).
 BULK_FIXES = (
     "MATCH (e:Entity) WHERE e.aliases IS NULL SET e.aliases = []",
+    "MATCH (a:Article) WHERE a.authors IS NULL SET a.authors = []",
     "MATCH (:Article)-[m:MENTIONS]->() WHERE m.names IS NULL SET m.names = ['']",
     *(
         f"MATCH ()-[r]->() WHERE r.articles IS NOT NULL AND r.{name} IS NULL SET r.{name} = ['']"

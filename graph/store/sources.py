@@ -20,7 +20,7 @@ from pathlib import Path
 
 import orjson
 
-from extract.io.ingest import ErrorHandler, read_articles
+from extract.io.ingest import ErrorHandler, ReadOptions, read_articles
 from extract.io.jsonl import from_record, is_extraction_file, read_extractions, read_records, write_extractions
 from extract.model import Article, ArticleExtraction
 from extract.resolve import Sighting, sightings

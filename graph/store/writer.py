@@ -98,9 +98,23 @@ def rules_text(rules: MergeRules) -> str:
     return "".join(f"{rule.kind}\t" + "\t".join(rule.names) + "\n" for rule in rules.rules)
 
 
-def merged_map(seen: Iterable[Sighting], resolution: Resolution) -> dict[str, str]:
-    """The article's entity ids that ``resolution`` maps elsewhere → where (what ``Article.merged`` holds)."""
-    return {s.id: resolution(s.id) for s in seen if resolution(s.id) != s.id}
+def fold_state(article_id: str, seen: Iterable[Sighting], resolution: Resolution) -> dict[str, dict[str, Any]]:
+    """How ``resolution`` folds one article (what ``Article.merged`` holds): ``ids``, its entity ids that map
+    elsewhere → where, and ``names``, the (name, type) decided for each actor the article names."""
+    canonical = resolution.for_article(article_id)
+    ids, names = {}, {}
+    for s in seen:
+        target = canonical(s.id)
+        if target != s.id:
+            ids[s.id] = target
+        if target in resolution.display:
+            names[target] = list(resolution.display[target])
+    return {"ids": ids, "names": names}
+
+
+def _folding(state: dict[str, dict[str, Any]]) -> Resolution:
+    """A resolution that folds one article as ``state`` says (for ``graph.fold.share``)."""
+    return Resolution(canonical=dict(state.get("ids", {})), display={k: tuple(v) for k, v in state.get("names", {}).items()})
 
 
 def _dumps(value: Any, *, sort_keys: bool = False) -> str:
@@ -124,8 +138,8 @@ class Folded:
         return 1 + len(self.mentions) + sum(len(items) for items in self.facts.values())
 
     @classmethod
-    def of(cls, extraction: ArticleExtraction, merged: dict[str, str], *, content_hash: str, sightings_json: str) -> Folded:
-        part = share(extraction, lambda eid: merged.get(eid, eid), {})
+    def of(cls, extraction: ArticleExtraction, merged: dict[str, dict[str, Any]], *, content_hash: str, sightings_json: str) -> Folded:
+        part = share(extraction, _folding(merged), {})
         art = part.article
         props = {
             **art, "content_hash": content_hash, "sightings": sightings_json, "merged": _dumps(merged, sort_keys=True),
@@ -159,14 +173,19 @@ class Folded:
         """A new article (sightings computed here unless given)."""
         seen = sightings(extraction) if seen is None else seen
         sightings_json = _dumps([s.to_dict() for s in seen])
-        return cls.of(extraction, merged_map(seen, resolution), content_hash=extraction.article.content_hash, sightings_json=sightings_json)
+        state = fold_state(extraction.doc_id, seen, resolution)
+        return cls.of(extraction, state, content_hash=extraction.article.content_hash, sightings_json=sightings_json)
+
+
+def _stored_state(record: Any) -> dict[str, dict[str, Any]]:
+    return orjson.loads(record["merged"] or '{"ids": {}, "names": {}}')
 
 
 def stored_extraction(record: Any) -> ArticleExtraction:
     """An ``ArticleExtraction`` from a stored article (``cypher.STORED_EXTRACTIONS``); its text is not stored."""
     data = orjson.loads(record["extraction"] or "{}")
-    meta = {k: record[k] or "" for k in ("doc_id", "title", "url", "published", "source")}
-    return ArticleExtraction.from_dict({**meta, **data})
+    meta = {k: record[k] or "" for k in ("doc_id", "title", "url", "published", "source", "site_name")}
+    return ArticleExtraction.from_dict({**meta, "authors": list(record["authors"] or ()), **data})
 
 
 def fact_rows(folded: Iterable[Folded]) -> list[dict[str, Any]]:
@@ -251,8 +270,7 @@ def _strip_rows(stored: list[Any]) -> dict[Key, list[str]]:
     """The relationships stored articles gave evidence to (as folded by their ``merged``) → those articles."""
     gone: dict[Key, list[str]] = defaultdict(list)
     for record in stored:
-        merged = orjson.loads(record["merged"] or "{}")
-        part = Folded.of(stored_extraction(record), merged, content_hash="", sightings_json="")
+        part = Folded.of(stored_extraction(record), _stored_state(record), content_hash="", sightings_json="")
         for key in part.facts:
             gone[key].append(part.id)
     return gone
@@ -336,7 +354,7 @@ def _resolve_stored(corpus: dict[str, str], extra: dict[str, list[Sighting]], ru
     resolution may depend on the order it reads articles in, the store must not."""
     ids = sorted(corpus.keys() | extra.keys())
     return resolve_sightings(
-        (extra[i] if i in extra else [Sighting.from_dict(s) for s in orjson.loads(corpus[i] or "[]")] for i in ids), rules
+        ((i, extra[i] if i in extra else [Sighting.from_dict(s) for s in orjson.loads(corpus[i] or "[]")]) for i in ids), rules
     )
 
 
@@ -367,10 +385,10 @@ def _refold(tx: neo4j.ManagedTransaction, rules_value: str | None, hint: _Hint |
         resolution = hint.resolution
     else:
         resolution = _resolve_stored(corpus, {}, parse_merge_rules(rules_value or "", "the store's merges rules"))
-    changed: dict[str, dict[str, str]] = {}
+    changed: dict[str, dict[str, dict[str, Any]]] = {}
     for r in rows:
-        wanted = merged_map((Sighting.from_dict(s) for s in orjson.loads(r["sightings"] or "[]")), resolution)
-        if wanted != orjson.loads(r["merged"] or "{}"):
+        wanted = fold_state(r["id"], (Sighting.from_dict(s) for s in orjson.loads(r["sightings"] or "[]")), resolution)
+        if wanted != _stored_state(r):
             changed[r["id"]] = wanted
     for chunk in _chunked(sorted(changed), ID_BATCH):
         w = _Tx(tx, w.writer)  # each chunk looks up again: the previous one wrote
@@ -471,6 +489,7 @@ class Neo4jStore:
         *,
         force: bool = False,
         merge_rules: MergeRules | None = None,
+        resolution: Resolution | None = None,
         on_progress: Callable[[int], None] | None = None,
     ) -> LoadSummary:
         """Load articles; unchanged ones are skipped (unless ``force``), changed ones replaced.
@@ -480,6 +499,10 @@ class Neo4jStore:
         Entities are resolved over the whole stored corpus plus the new articles, with ``merge_rules`` (a
         user's merges file; they are stored and used by later loads and removals until other rules are
         given). ``on_progress(n)`` is called as each group of ``n`` articles is done.
+
+        ``resolution`` folds the articles with exactly that resolution instead (to compare the store with a
+        ``graph.json`` built with it); the store stays marked as not resolved, so the next load without one
+        resolves the whole corpus again.
         """
         progress = on_progress or (lambda n: None)
         source = extractions if iter(extractions) is not extractions else list(extractions)
@@ -491,18 +514,19 @@ class Neo4jStore:
         summary = LoadSummary(articles_skipped=len(last) - len(seen))
         progress(summary.articles_skipped)
         hint = None
+        fixed = resolution is not None
         if seen:
-            others = {r["id"]: r["sightings"] for r in self._read(cypher.ALL_SIGHTINGS) if r["id"] not in seen}
-            rules = parse_merge_rules(rules_value or "", "the store's merges rules")
-            resolution = _resolve_stored(others, seen, rules)
+            others = {} if fixed else {r["id"]: r["sightings"] for r in self._read(cypher.ALL_SIGHTINGS) if r["id"] not in seen}
+            if not fixed:
+                resolution = _resolve_stored(others, seen, parse_merge_rules(rules_value or "", "the store's merges rules"))
             wanted = ((x, seen[x.doc_id]) for i, x in enumerate(source) if x.doc_id in seen and last[x.doc_id] == i)
             written: dict[str, str] = {}
             self._write_all(self._batches(wanted, resolution, written), force, summary, progress)
             hint = _Hint({**others, **written}, resolution, rules_value)
             del others
-        elif not state["dirty"] and not state["stale"] and rules_value == state["merges"]:
+        elif fixed or (not state["dirty"] and not state["stale"] and rules_value == state["merges"]):
             return summary
-        self._settle(rules_value, summary, hint)
+        self._settle(rules_value, summary, None if fixed else hint, resolve=not fixed)
         return summary
 
     def _first_pass(self, source: Iterable[ArticleExtraction], force: bool) -> tuple[dict[str, int], dict[str, list[Sighting]]]:
@@ -588,8 +612,8 @@ class Neo4jStore:
         self._settle(self._read(cypher.STATE)[0]["merges"], summary)
         return summary
 
-    def _settle(self, rules_value: str | None, summary: LoadSummary, hint: _Hint | None = None) -> None:
-        refolded = self._write(_refold, rules_value, hint)
+    def _settle(self, rules_value: str | None, summary: LoadSummary, hint: _Hint | None = None, *, resolve: bool = True) -> None:
+        refolded = self._write(_refold, rules_value, hint) if resolve else None
         if refolded is not None:
             summary.add(refolded)
         while True:

@@ -15,7 +15,7 @@ import pytest
 from extract.model import Article, ArticleExtraction, Entity, Evidence, Mention, Relation
 from extract.resolve import Resolution, parse_merge_rules
 from graph.store import cypher
-from graph.store.writer import Folded, Writer, _write_batch, fact_rows, fingerprint, merged_map, rules_text, stored_extraction
+from graph.store.writer import Folded, Writer, _write_batch, fact_rows, fingerprint, fold_state, rules_text, stored_extraction
 
 SENTENCE = "Interior Minister Ada Quill visited Harbourton."
 
@@ -39,7 +39,7 @@ def test_an_article_becomes_its_node_mentions_and_evidence_with_offsets():
     assert folded.fingerprint == list(fingerprint(extraction().article))
     props = folded.props
     assert (props["id"], props["title"], props["published"]) == ("a1", "Quill visits", "2024-05-02")
-    assert props["merged"] == "{}" and "text" not in json.loads(props["extraction"])
+    assert json.loads(props["merged"]) == {"ids": {}, "names": {}} and "text" not in json.loads(props["extraction"])
     assert [s["id"] for s in json.loads(props["sightings"])] == ["person:ada-quill", "gpe:harbourton"], "named entities only"
     quill = next(m for m in folded.mentions if m["entity"] == "person:ada-quill")
     assert quill["props"] == {"count": 2, "names": ["Ada Quill", "Quill"], "name": "Ada Quill", "type": "PERSON", "own": True}
@@ -51,8 +51,8 @@ def test_an_article_becomes_its_node_mentions_and_evidence_with_offsets():
 
 def test_a_stored_article_folds_again_exactly_as_it_was_loaded():
     folded = Folded.new(extraction(), Resolution())
-    record = {"doc_id": "a1", "title": "Quill visits", "url": "", "published": "2024-05-02", "source": "", **folded.props}
-    again = Folded.of(stored_extraction(record), {}, content_hash=folded.props["content_hash"], sightings_json=folded.props["sightings"])
+    record = {"doc_id": "a1", "title": "Quill visits", "url": "", "published": "2024-05-02", "source": "", "site_name": "", **folded.props}
+    again = Folded.of(stored_extraction(record), json.loads(folded.props["merged"]), content_hash=folded.props["content_hash"], sightings_json=folded.props["sightings"])
     assert (again.props, again.mentions, again.facts) == (folded.props, folded.mentions, folded.facts)
 
 
@@ -60,7 +60,7 @@ def test_merged_entities_land_on_their_canonical_node_and_the_article_records_it
     resolution = Resolution()
     resolution.merge("gpe:harbourton", "gpe:harbourton-bay", "test")
     folded = Folded.new(extraction(), resolution)
-    assert json.loads(folded.props["merged"]) == {"gpe:harbourton": "gpe:harbourton-bay"}
+    assert json.loads(folded.props["merged"])["ids"] == {"gpe:harbourton": "gpe:harbourton-bay"}
     town = next(m for m in folded.mentions if m["entity"] == "gpe:harbourton-bay")
     assert town["props"]["own"] is False and town["props"]["name"] == "Harbourton"
     assert ("person:ada-quill", "VISIT", "gpe:harbourton-bay") in folded.facts
@@ -84,11 +84,11 @@ def test_fact_rows_gather_articles_in_id_order_with_totals():
     assert set(props) == {*cypher.EVIDENCE_LISTS, "count", "confidence", "first_seen", "last_seen"}
 
 
-def test_merged_map_and_rules_text():
-    resolution = Resolution()
+def test_fold_state_and_rules_text():
+    resolution = Resolution(display={"person:ada-quill": ("Ada Quill", "PERSON")})
     resolution.merge("person:quill", "person:ada-quill", "surname")
     seen = [SimpleNamespace(id="person:quill"), SimpleNamespace(id="gpe:x")]
-    assert merged_map(seen, resolution) == {"person:quill": "person:ada-quill"}
+    assert fold_state("a1", seen, resolution) == {"ids": {"person:quill": "person:ada-quill"}, "names": {"person:ada-quill": ["Ada Quill", "PERSON"]}}
     rules = parse_merge_rules("# c\nmerge\tHuman Rights Watch\tHRW\nnever\tMarine Le Pen\tJean-Marie Le Pen\n")
     assert parse_merge_rules(rules_text(rules)).rules == tuple(
         type(r)(r.kind, r.names, i) for i, r in enumerate(rules.rules, start=1)
@@ -155,7 +155,7 @@ def test_an_article_another_load_stored_meanwhile_is_skipped_inside_the_transact
 @pytest.mark.parametrize("force", [False, True])
 def test_a_changed_article_has_its_old_contribution_taken_out_first(force):
     old = Folded.new(extraction(predicate="MEET"), Resolution())
-    record = {"doc_id": "a1", "same": force, "title": "", "url": "", "published": "", "source": "", **old.props}
+    record = {"doc_id": "a1", "same": force, "title": "", "url": "", "published": "", "source": "", "site_name": "", **old.props}
     tx = FakeTx(stored=[record], empty=False, existing=3)
     summary, _ = _write_batch(tx, [Folded.new(extraction(), Resolution())], force, Writer())
     queries = tx.queries()
