@@ -19,7 +19,7 @@ bulk step stops and restarts the server. Steps, each reported in relationships p
 * ``bulk``: ``newsgraph load --bulk`` into an emptied database (CSV files, server stopped, ``neo4j-admin
   database import full``, server started, constraints): what the first load leaves, written another way.
 
-Relationships per second = the relationships the step writes or takes out (for the 10% steps: those of
+The database is left empty. Relationships per second = the relationships the step writes or takes out (for the 10% steps: those of
 the articles concerned) / its wall time. The server's settings and the machine's load average are
 printed with the figures; only the ratios mean much on a shared machine.
 """
@@ -168,9 +168,19 @@ def server_settings(driver: neo4j.Driver) -> dict[str, str]:
     return found
 
 
+class _Figures(dict):
+    """The figures, each also printed as soon as it is known (a long run that fails keeps what it measured)."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        print(f"{key:<52}  {value}", flush=True)
+
+
 def run(path: Path, driver: neo4j.Driver, *, batch_rows: list[int], bulk: bool, settings: Settings) -> dict[str, Any]:
-    figures: dict[str, Any] = {"load average before": " ".join(f"{x:.1f}" for x in os.getloadavg())}
-    figures.update(server_settings(driver))
+    figures: dict[str, Any] = _Figures()
+    figures["load average before"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    for key, value in server_settings(driver).items():
+        figures[key] = value
     rows, nodes = relationship_rows(path)
     ids = [x.doc_id for x in read_extractions(path)]
     figures["articles"] = len(ids)
@@ -226,11 +236,12 @@ def run(path: Path, driver: neo4j.Driver, *, batch_rows: list[int], bulk: bool, 
         wipe(driver)
         driver.close()
         began = time.perf_counter()
-        with gather([path], store=None, on_error=_raise) as gathered:
+        with gather([path], store=None, force=True, on_error=_raise) as gathered:
             report = bulk_load(gathered, settings=settings)
         took = time.perf_counter() - began
         driver = connect(settings)
         made = _relationships(driver)
+        driver.close()
         figures["bulk (neo4j-admin import, stop/start included)"] = (
             f"{took:.2f} s, {made / took:,.0f} rel/s, {made / took / base_rate:.1f}x baseline "
             f"(import alone {report.import_seconds:.2f} s: {made / report.import_seconds:,.0f} rel/s)"
@@ -259,9 +270,11 @@ def main(argv: list[str] | None = None) -> None:
         figures = run(path, driver, batch_rows=[int(x) for x in args.batch_rows.split(",")], bulk=args.bulk, settings=settings)
     finally:
         driver.close()
-    width = max(map(len, figures))
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
+    driver = connect(settings)  # the bulk step restarted the server: a new driver to leave the database empty
+    try:
+        wipe(driver)
+    finally:
+        driver.close()
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
 
