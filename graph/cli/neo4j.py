@@ -107,14 +107,13 @@ def _bulk(paths, neo4j: Neo4jOptions, inputs: InputOptions, model: str | None, e
         ) as gathered:  # fmt: skip
             progress.add_task("importing (server stopped)", total=None)
             report = bulk_load(gathered, settings=Settings(neo4j.uri, neo4j.user, neo4j.password), merge_rules=rules)
-    err.print(
-        f"articles: {report.articles} imported\nentities: {report.entities} created\n"
-        f"relationships: {report.relationships} created (CSV {report.csv_seconds:.1f} s, import {report.import_seconds:.1f} s)"
-        + (f"\n{report.relations_skipped} relations skipped (predicate not usable as a type)" if report.relations_skipped else ""),
-        highlight=False,
-    )
+    say(f"articles: {report.articles} imported")
+    say(f"entities: {report.entities} created")
+    say(f"relationships: {report.relationships} created (CSV {report.csv_seconds:.1f} s, import {report.import_seconds:.1f} s)")
+    if report.relations_skipped:
+        say(f"{report.relations_skipped} relations skipped (predicate not usable as a type)")
     if problems.count:
-        err.print(f"[yellow]{problems.count} inputs skipped[/]")
+        say(f"{problems.count} inputs skipped", style="yellow")
         raise typer.Exit(1)
 
 
