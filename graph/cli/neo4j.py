@@ -88,6 +88,9 @@ def load(
         say(f"{s.articles_refolded} stored articles folded again (their entities now resolve differently)")
     if s.relations_skipped:
         say(f"{s.relations_skipped} relations skipped (predicate not usable as a type)")
+    if s.articles_unfoldable:
+        say(f"{s.articles_unfoldable} stored articles were loaded by an older newsgraph and cannot be resolved with the rest; "
+            "load them again with --force", style="yellow")  # fmt: skip
     if problems.count:
         say(f"{problems.count} inputs skipped", style="yellow")
         raise typer.Exit(1)

@@ -132,7 +132,10 @@ RETURN a.id AS doc_id, same, a.title AS title, a.url AS url, a.published AS publ
 """
 
 #: Every stored article's sightings and how it is folded now: what resolving the corpus again reads.
-ALL_SIGHTINGS = "MATCH (a:Article) RETURN a.id AS id, a.sightings AS sightings, a.merged AS merged"
+ALL_SIGHTINGS = """
+MATCH (a:Article)
+RETURN a.id AS id, a.sightings AS sightings, a.merged AS merged, a.extraction IS NOT NULL AS foldable
+"""
 
 #: Stored articles as ``ArticleExtraction.from_dict`` reads them (for folding them again).
 STORED_EXTRACTIONS = """
@@ -197,9 +200,20 @@ RETURN i, elementId(r) AS eid
 """
 
 
+#: What an evidence list holds for items stored by a newsgraph that did not keep it yet (offsets: -1).
+_MISSING = {"sentences": "''", "rules": "''", "confidences": "0.0", "dates": "''"}
+
+
+def _stored(name: str, size: str = "size(r.articles)") -> str:
+    """``r.<name>``, or ``size`` placeholders when an older newsgraph left the list out."""
+    return f"coalesce(r.{name}, [x IN range(1, {size}) | {_MISSING.get(name, '-1')}])"
+
+
 def _merged_lists() -> str:
     """Old and new evidence items together, ordered by article (``ORDER BY`` articles, then position)."""
-    joined = ",\n     ".join(f"r.{name} + row.props.{name} AS {name}" for name in EVIDENCE_LISTS)
+    joined = ",\n     ".join(
+        f"{'r.articles' if name == 'articles' else _stored(name)} + row.props.{name} AS {name}" for name in EVIDENCE_LISTS
+    )
     ordered = ",\n    ".join(f"r.{name} = [i IN idx | {name}[i]]" for name in EVIDENCE_LISTS)
     return (
         f"WITH r, {joined}\n"
@@ -225,9 +239,9 @@ STRIP_EVIDENCE = (
     """
 UNWIND $rows AS row
 MATCH ()-[r]->() WHERE elementId(r) = row.eid
-WITH r, [i IN range(0, size(r.articles) - 1) WHERE NOT r.articles[i] IN row.articles] AS keep
+WITH r, size(r.articles) AS n, [i IN range(0, size(r.articles) - 1) WHERE NOT r.articles[i] IN row.articles] AS keep
 SET """
-    + ",\n    ".join(f"r.{name} = [i IN keep | r.{name}[i]]" for name in EVIDENCE_LISTS)
+    + ",\n    ".join(f"r.{name} = [i IN keep | {'r.articles' if name == 'articles' else _stored(name, 'n')}[i]]" for name in EVIDENCE_LISTS)
     + _DERIVED
 )
 

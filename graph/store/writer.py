@@ -65,6 +65,7 @@ class LoadSummary:
     articles_replaced: int = 0
     articles_skipped: int = 0
     articles_refolded: int = 0  # stored articles folded again because their entities now resolve differently
+    articles_unfoldable: int = 0  # stored by an older newsgraph without their extraction: load them again with --force
     nodes_created: int = 0
     nodes_updated: int = 0
     nodes_deleted: int = 0
@@ -387,6 +388,9 @@ def _refold(tx: neo4j.ManagedTransaction, rules_value: str | None, hint: _Hint |
         resolution = _resolve_stored(corpus, {}, parse_merge_rules(rules_value or "", "the store's merges rules"))
     changed: dict[str, dict[str, dict[str, Any]]] = {}
     for r in rows:
+        if not r["foldable"]:  # loaded by a newsgraph that kept no extraction: stays as it was until loaded again
+            summary.articles_unfoldable += 1
+            continue
         wanted = fold_state(r["id"], (Sighting.from_dict(s) for s in orjson.loads(r["sightings"] or "[]")), resolution)
         if wanted != _stored_state(r):
             changed[r["id"]] = wanted
