@@ -280,8 +280,9 @@ REFRESH_ENTITIES = """
 MATCH (e:Stale)
 WITH e LIMIT $limit
 CALL (e) {
-  MATCH (:Article)-[m:MENTIONS]->(e)
-  WITH m.name AS name, m.type AS type, m.own AS own, count(*) AS n
+  OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
+  WHERE m.name IS NOT NULL  // edges an older newsgraph wrote carry no name
+  WITH m.name AS name, m.type AS type, coalesce(m.own, false) AS own, count(m) AS n
   RETURN name, type ORDER BY own DESC, n DESC, name, type LIMIT 1
 }
 WITH e, name, type, COUNT { (:Article)-[:MENTIONS]->(e) } AS articles,
@@ -289,9 +290,9 @@ WITH e, name, type, COUNT { (:Article)-[:MENTIONS]->(e) } AS articles,
      COLLECT { MATCH (:Article)-[m:MENTIONS]->(e) UNWIND m.names AS alias
                WITH DISTINCT alias WHERE alias <> name RETURN alias ORDER BY alias } AS aliases
 REMOVE e:Stale, e:$($labels)
-SET e.name = name, e.type = type, e.article_count = articles, e.aliases = aliases,
+SET e.name = coalesce(name, e.name), e.type = coalesce(type, e.type), e.article_count = articles, e.aliases = aliases,
     e.mentions = reduce(total = 0, c IN counts | total + c),
-    e:$(coalesce($label_of[type], 'Entity'))
+    e:$(coalesce($label_of[coalesce(type, e.type, '')], 'Entity'))
 RETURN count(e) AS refreshed
 """
 

@@ -42,7 +42,7 @@ def test_relationship_types_and_labels_travel_as_parameters():
     for text in (cypher.CREATE_RELATIONSHIPS, cypher.FIND_RELATIONSHIPS):
         assert "-[r:$(row.type)]->" in text and "`" not in text
     assert "MERGE (s)-" not in cypher.CREATE_RELATIONSHIPS, "a MERGE on a parameter type scans every relationship of both ends"
-    assert "e:$($labels)" in cypher.REFRESH_ENTITIES and "e:$(coalesce($label_of[type], 'Entity'))" in cypher.REFRESH_ENTITIES
+    assert "e:$($labels)" in cypher.REFRESH_ENTITIES and "e:$(coalesce($label_of[coalesce(type, e.type, '')], 'Entity'))" in cypher.REFRESH_ENTITIES
 
 
 def test_the_evidence_lists_are_kept_and_ordered_together():
