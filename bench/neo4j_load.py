@@ -1,21 +1,37 @@
-"""Neo4j load throughput: first load of a corpus, then a reload of the same unchanged articles.
+"""Neo4j load throughput against the server's own speed, measured in the same run.
 
-    eval "$(scripts/neo4j-local.sh start)"
-    python -m bench.neo4j_load            # BBC corpus, extraction cached in /tmp
+    NEWSGRAPH_NEO4J_HOME=/tmp/bench-neo4j NEWSGRAPH_NEO4J_BOLT_PORT=7702 eval "$(scripts/neo4j-local.sh start)"
+    python -m bench.neo4j_load --wipe            # BBC corpus, extraction cached in /tmp
+    python -m bench.neo4j_load --wipe --batch-rows 2000,10000,40000 --no-bulk
 
-The corpus is extracted once into a cached ``extraction.jsonl`` (extraction speed is measured
-elsewhere). The articles are first removed from the database (so "first load" starts from none of
-them), loaded, loaded again unchanged, and removed at the end so the shared server is left as found.
-Both timed loads go the way ``newsgraph load extraction.jsonl`` does, reading the file included.
-"relations" counts the extracted relations (pieces of evidence) loaded; several can land on one
-relationship.
+Give it a server of its own: it needs an empty database (``--wipe`` empties the one it is given) and the
+bulk step stops and restarts the server. Steps, each reported in relationships per second:
+
+* ``baseline``: a bare ``UNWIND $rows MATCH (a {id}) MATCH (b {id}) CREATE (a)-[:R]->(b) SET r = row.props``
+  of exactly the relationships a first load leaves (every ``MENTIONS`` edge and every relation relationship
+  with its evidence lists), between nodes created beforehand, in batches of 10,000 rows: what this server
+  can take, with nothing to look up, merge or derive.
+* ``first``: ``newsgraph load extraction.jsonl`` into the empty database, the whole command (reading the
+  file, resolving, folding, writing, resolving again, deriving totals).
+* ``unchanged``: the same command again (every article skipped).
+* ``changed 10%``: the file with a tenth of the articles' titles changed: those are replaced.
+* ``remove 10%``: ``newsgraph remove`` of that tenth.
+* ``bulk``: ``newsgraph load --bulk`` into an emptied database (CSV files, server stopped, ``neo4j-admin
+  database import full``, server started, constraints): what the first load leaves, written another way.
+
+The database is left empty. Relationships per second = the relationships the step writes or takes out (for the 10% steps: those of
+the articles concerned) / its wall time. The server's settings and the machine's load average are
+printed with the figures; only the ratios mean much on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import random
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,14 +40,17 @@ from typing import Any
 import neo4j
 
 from extract.io.jsonl import read_extractions, save_extractions
-from extract.model import ArticleExtraction
-from graph.store import LoadSummary, Neo4jStore, Settings, connect
+from extract.model import Article, ArticleExtraction
+from extract.resolve import resolve
+from graph.store import Neo4jStore, Settings, connect
 from graph.store.sources import gather
+from graph.store.writer import Folded, fact_rows
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("NEWSGRAPH_SHARED_DATA", REPO.parent / "shared" / "data"))
 BBC = SHARED_DATA / "bbc_news" / "bbc"
 CACHE = Path(os.environ.get("NEWSGRAPH_BENCH_CACHE", "/tmp/newsgraph-bench")) / "bbc-extraction.jsonl"
+BASELINE_BATCH = 10_000
 
 
 def cached_extraction(corpus: Path = BBC, cache: Path = CACHE, *, refresh: bool = False) -> Path:
@@ -71,51 +90,163 @@ def _raise(error: Exception) -> None:
     raise error
 
 
-def _load(store: Neo4jStore, path: Path) -> tuple[int, LoadSummary]:
-    """What ``newsgraph load PATH`` does: read, skip what is stored unchanged, load the rest."""
-    gathered = gather([path], store=store, on_error=_raise)
-    return gathered.unchanged, store.load(gathered.extractions)
+def _session(driver: neo4j.Driver) -> neo4j.Session:
+    return driver.session(notifications_min_severity="OFF")
 
 
-def run(extraction_path: str | Path, driver: neo4j.Driver, *, keep: bool = False) -> dict[str, Any]:
-    """Time a first load and an unchanged reload of ``extraction_path``; returns the figures."""
-    path = Path(extraction_path)
-    store = Neo4jStore(driver)
+def _run(driver: neo4j.Driver, query: str, **params: Any) -> list[neo4j.Record]:
+    with _session(driver) as session:
+        return list(session.run(query, params))
+
+
+def wipe(driver: neo4j.Driver) -> None:
+    _run(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+
+
+def relationship_rows(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The relationships a one-shot load of ``path`` leaves, as bare rows (source, target, props), and every node id."""
     extractions = list(read_extractions(path))
-    ids = [x.doc_id for x in extractions]
-    relations = sum(len(x.relations) for x in extractions)
-    del extractions
-    store.remove(ids)
-    nodes_before, rels_before = store.counts()
+    resolution = resolve(sorted(extractions, key=lambda x: x.doc_id))
+    folded = [Folded.new(x, resolution) for x in extractions]
+    rows = [{"s": f.id, "t": m["entity"], "props": m["props"]} for f in folded for m in f.mentions]
+    rows += [{"s": r["source"], "t": r["target"], "props": r["props"]} for r in fact_rows(folded)]
+    nodes = sorted({r["s"] for r in rows} | {r["t"] for r in rows})
+    return rows, nodes
 
-    start = time.perf_counter()
-    _, first = _load(store, path)
-    first_s = time.perf_counter() - start
-    nodes_after, rels_after = store.counts()
 
-    start = time.perf_counter()
-    unchanged, again = _load(store, path)
-    reload_s = time.perf_counter() - start
-    if unchanged != len(ids) or again.articles_loaded or store.counts() != (nodes_after, rels_after):
-        raise RuntimeError(f"reload was not a no-op: {unchanged} unchanged of {len(ids)}, {again}")
+def baseline(driver: neo4j.Driver, rows: list[dict[str, Any]], nodes: list[str]) -> float:
+    """Seconds for a bare ``UNWIND … CREATE`` of ``rows`` between nodes made beforehand (not timed)."""
+    _run(driver, "CREATE CONSTRAINT bench_node_id IF NOT EXISTS FOR (n:BenchNode) REQUIRE n.id IS UNIQUE")
+    for start in range(0, len(nodes), BASELINE_BATCH):
+        _run(driver, "UNWIND $ids AS id CREATE (:BenchNode {id: id})", ids=nodes[start : start + BASELINE_BATCH])
+    query = "UNWIND $rows AS row MATCH (a:BenchNode {id: row.s}) MATCH (b:BenchNode {id: row.t}) CREATE (a)-[r:R]->(b) SET r = row.props"
+    began = time.perf_counter()
+    with _session(driver) as session:
+        for start in range(0, len(rows), BASELINE_BATCH):
+            chunk = rows[start : start + BASELINE_BATCH]
+            session.execute_write(lambda tx, chunk=chunk: tx.run(query, rows=chunk).consume())
+    took = time.perf_counter() - began
+    _run(driver, "MATCH (n:BenchNode) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    _run(driver, "DROP CONSTRAINT bench_node_id IF EXISTS")
+    return took
 
-    figures: dict[str, Any] = {
-        "articles": len(ids),
-        "relations": relations,
-        "entities_created": first.nodes_created,
-        "relationships_created": first.relationships_created,
-        "graph_nodes_added": nodes_after - nodes_before,
-        "graph_relationships_added": rels_after - rels_before,
-        "first_load_s": round(first_s, 2),
-        "first_load_relations_per_s": round(relations / first_s),
-        "reload_s": round(reload_s, 2),
-        "reload_relations_per_s": round(relations / reload_s),
-        "reload_speedup": round(first_s / reload_s, 1),
-    }
-    if not keep:
-        start = time.perf_counter()
-        store.remove(ids)
-        figures["remove_s"] = round(time.perf_counter() - start, 2)
+
+def _load(store: Neo4jStore, path: Path) -> Any:
+    """What ``newsgraph load PATH`` does: read, skip what is stored unchanged, load the rest."""
+    with gather([path], store=store, on_error=_raise) as gathered:
+        return store.load(gathered)
+
+
+def _relationships(driver: neo4j.Driver) -> int:
+    return _run(driver, "MATCH (:Entity|Article)-[r]->(:Entity) RETURN count(r) AS n")[0]["n"]
+
+
+def _share_of(path: Path, ids: set[str]) -> int:
+    """MENTIONS edges and relationship keys of the articles ``ids`` (what replacing or removing them touches)."""
+    extractions = [x for x in read_extractions(path)]
+    resolution = resolve(sorted(extractions, key=lambda x: x.doc_id))
+    return sum(len(f.mentions) + len(f.facts) for f in (Folded.new(x, resolution) for x in extractions if x.doc_id in ids))
+
+
+def _retitled(path: Path, ids: set[str], out: Path) -> Path:
+    def changed() -> Iterator[ArticleExtraction]:
+        for x in read_extractions(path):
+            if x.doc_id in ids:
+                a = x.article
+                x = ArticleExtraction(Article(a.id, a.text, a.title + " (updated)", a.source, a.url, a.published), x.entities, x.relations)
+            yield x
+
+    save_extractions(out, changed())
+    return out
+
+
+def server_settings(driver: neo4j.Driver) -> dict[str, str]:
+    wanted = ["server.memory.heap.max_size", "server.memory.pagecache.size", "db.tx_log.preallocate"]
+    rows = _run(driver, "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value", names=wanted)
+    found = {r["name"]: r["value"] for r in rows}
+    found["heap (-Xmx)"] = os.environ.get("NEWSGRAPH_NEO4J_HEAP", "1g (scripts/neo4j-local.sh default)")
+    return found
+
+
+class _Figures(dict):
+    """The figures, each also printed as soon as it is known (a long run that fails keeps what it measured)."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        print(f"{key:<52}  {value}", flush=True)
+
+
+def run(path: Path, driver: neo4j.Driver, *, batch_rows: list[int], bulk: bool, settings: Settings) -> dict[str, Any]:
+    figures: dict[str, Any] = _Figures()
+    figures["load average before"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    for key, value in server_settings(driver).items():
+        figures[key] = value
+    rows, nodes = relationship_rows(path)
+    ids = [x.doc_id for x in read_extractions(path)]
+    figures["articles"] = len(ids)
+    figures["relationships (MENTIONS + relations)"] = len(rows)
+    base_s = baseline(driver, rows, nodes)
+    base_rate = len(rows) / base_s
+    figures["baseline: bare UNWIND … CREATE"] = f"{base_s:.2f} s, {base_rate:,.0f} rel/s"
+
+    for size in batch_rows:
+        wipe(driver)
+        store = Neo4jStore(driver, batch_rows=size)
+        began = time.perf_counter()
+        _load(store, path)
+        took = time.perf_counter() - began
+        made = _relationships(driver)
+        if made != len(rows):
+            raise RuntimeError(f"first load left {made} relationships, the baseline rows are {len(rows)}")
+        figures[f"first load, batch {size:,} rows"] = f"{took:.2f} s, {made / took:,.0f} rel/s, {made / took / base_rate:.2f}x baseline"
+    first_s = took
+
+    _run(driver, "MATCH (m:NewsgraphMeta) SET m.dirty = true")
+    began = time.perf_counter()
+    store.settle()  # the corpus is what it was: resolving again changes nothing, so this is its cost alone
+    figures["resolving the stored corpus again (nothing to move)"] = f"{time.perf_counter() - began:.2f} s"
+
+    began = time.perf_counter()
+    again = _load(store, path)
+    took = time.perf_counter() - began
+    if again.articles_loaded or again.articles_replaced:
+        raise RuntimeError(f"reload was not a no-op: {again}")
+    figures["reload unchanged"] = f"{took:.2f} s ({first_s / took:.1f}x faster than the first load)"
+
+    tenth = set(random.Random(19).sample(ids, len(ids) // 10))
+    touched = _share_of(path, tenth)
+    with tempfile.TemporaryDirectory() as scratch:
+        changed = _retitled(path, tenth, Path(scratch) / "changed.jsonl")
+        began = time.perf_counter()
+        summary = _load(store, changed)
+        took = time.perf_counter() - began
+    if summary.articles_replaced != len(tenth):
+        raise RuntimeError(f"expected {len(tenth)} replaced: {summary}")
+    figures["reload with 10% changed"] = f"{took:.2f} s, {touched / took:,.0f} rel/s ({len(tenth)} articles, {touched} relationships)"
+    began = time.perf_counter()
+    removed = store.remove(sorted(tenth))
+    took = time.perf_counter() - began
+    if removed.articles_removed != len(tenth):
+        raise RuntimeError(f"expected {len(tenth)} removed: {removed}")
+    figures["remove 10%"] = f"{took:.2f} s, {touched / took:,.0f} rel/s"
+
+    if bulk:
+        from graph.store.bulk import bulk_load
+
+        wipe(driver)
+        driver.close()
+        began = time.perf_counter()
+        with gather([path], store=None, force=True, on_error=_raise) as gathered:
+            report = bulk_load(gathered, settings=settings)
+        took = time.perf_counter() - began
+        driver = connect(settings)
+        made = _relationships(driver)
+        driver.close()
+        figures["bulk (neo4j-admin import, stop/start included)"] = (
+            f"{took:.2f} s, {made / took:,.0f} rel/s, {made / took / base_rate:.1f}x baseline "
+            f"(import alone {report.import_seconds:.2f} s: {made / report.import_seconds:,.0f} rel/s)"
+        )
+    figures["load average after"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     return figures
 
 
@@ -124,17 +255,28 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=BBC, help=f"article folder [{BBC}]")
     parser.add_argument("--cache", type=Path, default=CACHE, help=f"cached extraction.jsonl [{CACHE}]")
     parser.add_argument("--refresh", action="store_true", help="extract again even if the cache exists")
-    parser.add_argument("--keep", action="store_true", help="leave the loaded articles in the database")
+    parser.add_argument("--wipe", action="store_true", help="empty the database first (it must be a server of the benchmark's own)")
+    parser.add_argument("--batch-rows", default="10000", help="comma-separated batch sizes to time the first load with [10000]")
+    parser.add_argument("--no-bulk", dest="bulk", action="store_false", help="leave out the bulk path (it restarts the server)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     path = cached_extraction(args.corpus, args.cache, refresh=args.refresh)
-    driver = connect(Settings.from_env())
+    settings = Settings.from_env()
+    driver = connect(settings)
     try:
-        figures = run(path, driver, keep=args.keep)
+        if not args.wipe and _run(driver, "MATCH (n) RETURN count(n) > 0 AS used")[0]["used"]:
+            sys.exit("the database is not empty: give the benchmark a server of its own and pass --wipe")
+        wipe(driver)
+        figures = run(path, driver, batch_rows=[int(x) for x in args.batch_rows.split(",")], bulk=args.bulk, settings=settings)
     finally:
         driver.close()
-    width = max(map(len, figures))
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
+    driver = connect(settings)  # the bulk step restarted the server: a new driver to leave the database empty
+    try:
+        wipe(driver)
+    finally:
+        driver.close()
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -13,13 +13,14 @@ NG_HOME="${NEWSGRAPH_NEO4J_HOME:-$HOME/.newsgraph/neo4j}"
 BOLT_PORT="${NEWSGRAPH_NEO4J_BOLT_PORT:-7687}"
 HEAP="${NEWSGRAPH_NEO4J_HEAP:-1g}"
 PAGECACHE="${NEWSGRAPH_NEO4J_PAGECACHE:-256m}"
+IMPORT_MEMORY="${NEWSGRAPH_NEO4J_IMPORT_MEMORY:-1G}"
 START_TIMEOUT="${NEWSGRAPH_NEO4J_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${NEWSGRAPH_NEO4J_STOP_TIMEOUT:-120}"
 MAIN_CLASS="org.neo4j.server.CommunityEntryPoint"
 
 usage() {
   cat <<EOF
-Usage: $(basename "$0") start|stop|status|--help
+Usage: $(basename "$0") start|stop|status|import IMPORT-OPTIONS...|--help
 
   start   Start a local Neo4j Community $NEO4J_VERSION server (downloads its jars from Maven
           Central on first use). Prints exactly three lines on stdout, for:
@@ -28,12 +29,16 @@ Usage: $(basename "$0") start|stop|status|--help
           Starting an already running server just prints the same lines.
   stop    Stop the server (SIGTERM, waits for a clean shutdown). Exit 0.
   status  Print running/stopped; exit code 0 if running, 3 if stopped.
+  import  Run 'neo4j-admin database import full --overwrite-destination IMPORT-OPTIONS... neo4j'
+          against this home's database (the server must be stopped; its jars must have been
+          resolved by a first start). 'newsgraph load --bulk' calls stop, import, start.
 
 Environment (defaults in brackets):
   NEWSGRAPH_NEO4J_HOME           data, config, logs, pid, password  [\$HOME/.newsgraph/neo4j]
   NEWSGRAPH_NEO4J_BOLT_PORT      Bolt port on 127.0.0.1            [7687]
   NEWSGRAPH_NEO4J_HEAP           JVM -Xmx                          [1g]
   NEWSGRAPH_NEO4J_PAGECACHE      server.memory.pagecache.size      [256m]
+  NEWSGRAPH_NEO4J_IMPORT_MEMORY  import: --max-off-heap-memory     [1G]
   NEWSGRAPH_NEO4J_START_TIMEOUT  seconds to wait for RETURN 1      [180]
   NEWSGRAPH_NEO4J_STOP_TIMEOUT   seconds to wait for shutdown      [120]
   NEWSGRAPH_NEO4J_JAVA_HOME      Java 17 or 21 to run Neo4j with   [auto]
@@ -371,6 +376,27 @@ stop_pid() {
   rm -f "$PID_FILE" "$PORT_FILE"
 }
 
+cmd_import() {
+  exec 9>"$RUN_DIR/lock"
+  flock -w 600 9 || die "another '$0' is holding $RUN_DIR/lock"
+  local pid
+  if pid="$(running_pid)"; then die "the server is running (pid $pid); stop it before an import"; fi
+  [[ -s "$CP_FILE" ]] || die "no Neo4j jars resolved for $NG_HOME yet: run '$0 start' once first"
+  local java
+  java="$(find_java)"
+  write_config
+  printf -- '-cp\n"%s"\n' "$(cat "$CP_FILE")" >"$RUN_DIR/classpath.args"
+  log "importing into the database of $NG_HOME (log: $LOG_DIR/import.log)"
+  if ! NEO4J_HOME="$NG_HOME" NEO4J_CONF="$CONF_DIR" "$java" -Xmx"$HEAP" "@$RUN_DIR/classpath.args" \
+      org.neo4j.cli.AdminTool database import full --overwrite-destination \
+      --max-off-heap-memory="$IMPORT_MEMORY" --report-file="$LOG_DIR/import.report" "$@" neo4j \
+      >"$LOG_DIR/import.log" 2>&1 </dev/null 9>&-; then
+    tail -n 30 "$LOG_DIR/import.log" >&2 || true
+    die "the import failed (see $LOG_DIR/import.log)"
+  fi
+  tail -n 5 "$LOG_DIR/import.log" >&2 || true
+}
+
 cmd_status() {
   local pid
   if pid="$(running_pid)"; then
@@ -385,6 +411,7 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) rc=0; cmd_status || rc=$?; exit "$rc" ;;
+  import) shift; [[ -d "$NG_HOME" ]] || die "no home folder $NG_HOME"; mkdir -p "$RUN_DIR" "$LOG_DIR"; cmd_import "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -444,9 +444,9 @@ class Neo4jOptions:
             driver.close()
 
     @contextmanager
-    def store(self):
-        """A connected ``Neo4jStore`` for one command."""
+    def store(self, **options):
+        """A connected ``Neo4jStore`` for one command (``options`` as ``Neo4jStore`` takes them)."""
         from graph.store.writer import Neo4jStore
 
         with self.driver() as driver:
-            yield Neo4jStore(driver, database=self.database)
+            yield Neo4jStore(driver, database=self.database, **options)

@@ -43,8 +43,23 @@ def load(
     model: ModelOpt = None,
     encoding_errors: EncodingOpt = EncodingErrors.strict,
     merges: MergesOpt = None,
+    batch_rows: Annotated[
+        int | None,
+        typer.Option("--batch-rows", min=1, help="Rows (mentions, pieces of evidence, articles) written per transaction; an article is never split [default: 10000]."),
+    ] = None,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="First load into an empty database, through neo4j-admin database import: stops the local server "
+            "(scripts/neo4j-local.sh, home NEWSGRAPH_NEO4J_HOME), imports, starts it again. Later loads work on top as usual.",
+        ),
+    ] = False,
 ) -> None:
-    """Load into Neo4j: new articles added, changed ones replaced, unchanged ones skipped."""
+    """Load into Neo4j: new articles added, changed ones replaced, unchanged ones skipped.
+
+    Entities are resolved over everything stored, so loading in several runs, in any order, ends in the same database as one load; a load that was interrupted (even by the server dying) is finished by running it again.
+    """
     from extract.resolve import load_merge_rules
     from graph.store.sources import gather
 
@@ -52,23 +67,54 @@ def load(
     problems = Problems()
     with fail_cleanly():
         rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
-    with fail_cleanly(), neo4j.store() as store, progress_bar() as progress:
+    if bulk:
+        _bulk(paths, neo4j, inputs, model, encoding_errors, rules, problems)
+        return
+    with fail_cleanly(), neo4j.store(**({} if batch_rows is None else {'batch_rows': batch_rows})) as store, progress_bar() as progress:
         reading = progress.add_task("reading", total=None)
         gathered = gather(
             paths, store=store, model=model, force=force, on_error=problems,
             on_article=lambda n: progress.advance(reading, n), encoding_errors=encoding_errors.value,
             read_options=inputs.read_options(),
         )  # fmt: skip
-        loading = progress.add_task("loading", total=len(gathered.extractions))
-        summary = store.load(
-            gathered.extractions, force=force, merge_rules=rules, on_progress=lambda n: progress.advance(loading, n)
-        )
+        with gathered:
+            loading = progress.add_task("loading", total=gathered.count)
+            summary = store.load(gathered, force=force, merge_rules=rules, on_progress=lambda n: progress.advance(loading, n))
     s = summary
     say(f"articles: {s.articles_loaded} loaded, {s.articles_replaced} replaced, {s.articles_skipped + gathered.unchanged} skipped (unchanged)")
     say(f"entities: {s.nodes_created} created, {s.nodes_updated} updated, {s.nodes_deleted} deleted")
     say(f"relationships: {s.relationships_created} created, {s.relationships_updated} updated, {s.relationships_deleted} deleted")
+    if s.articles_refolded:
+        say(f"{s.articles_refolded} stored articles folded again (their entities now resolve differently)")
     if s.relations_skipped:
         say(f"{s.relations_skipped} relations skipped (predicate not usable as a type)")
+    if s.articles_unfoldable:
+        say(f"{s.articles_unfoldable} stored articles were loaded by an older newsgraph and cannot be resolved with the rest; "
+            "load them again with --force", style="yellow")  # fmt: skip
+    if problems.count:
+        say(f"{problems.count} inputs skipped", style="yellow")
+        raise typer.Exit(1)
+
+
+def _bulk(paths, neo4j: Neo4jOptions, inputs: InputOptions, model: str | None, encoding_errors: EncodingErrors, rules, problems: Problems) -> None:
+    from graph.store.bulk import bulk_load
+    from graph.store.connection import Settings
+    from graph.store.sources import gather
+
+    with fail_cleanly(), progress_bar() as progress:
+        reading = progress.add_task("reading", total=None)
+        with gather(
+            paths, store=None, model=model, force=True, on_error=problems,
+            on_article=lambda n: progress.advance(reading, n), encoding_errors=encoding_errors.value,
+            read_options=inputs.read_options(),
+        ) as gathered:  # fmt: skip
+            progress.add_task("importing (server stopped)", total=None)
+            report = bulk_load(gathered, settings=Settings(neo4j.uri, neo4j.user, neo4j.password), merge_rules=rules)
+    say(f"articles: {report.articles} imported")
+    say(f"entities: {report.entities} created")
+    say(f"relationships: {report.relationships} created (CSV {report.csv_seconds:.1f} s, import {report.import_seconds:.1f} s)")
+    if report.relations_skipped:
+        say(f"{report.relations_skipped} relations skipped (predicate not usable as a type)")
     if problems.count:
         say(f"{problems.count} inputs skipped", style="yellow")
         raise typer.Exit(1)

@@ -1,17 +1,36 @@
-"""Every Cypher text newsgraph sends, in one place.
+"""Every Cypher text newsgraph sends, in one place, and the database model they keep.
 
 Values always travel as parameters. Node labels are formatted into a query only from ``ENTITY_LABELS``
 (backtick-quoted); relationship types travel as parameters too (``$(row.type)``), and only after
 ``relationship_type`` has reduced them to a strict pattern. Raw article text never becomes query text.
 
-The graph, as users query it:
+The model, as users query it:
 
 * ``(:Entity:Person {id, name, type, aliases, mentions, article_count})`` — one node per resolved entity,
-  with a second label per type (``ENTITY_LABELS``).
-* ``(:Article {id, title, url, published, authors, site_name, source, content_hash})-[:MENTIONS {count, names}]->(:Entity)``.
+  with a second label per type (``ENTITY_LABELS``). Its totals are derived from the ``MENTIONS`` edges, and
+  so are ``name`` and ``type``: the ones the resolution decided for an actor (every article that names it
+  carries them), else (roles, things, quotes) the ones most articles give the entity that carries the node's
+  id (ties: the first in code-point order), so they never depend on the order articles were loaded in.
+* ``(:Article {id, title, url, published, authors, site_name, source, content_hash, sightings, extraction,
+  merged})`` — the
+  metadata, plus what is needed to fold the article into the graph again without its files:
+  ``sightings`` (JSON of ``extract.resolve.Sighting.to_dict()``, all that resolution reads),
+  ``extraction`` (JSON of the article's entities and relations as in the extraction contract, mention and
+  evidence offsets included, without the text) and ``merged`` (JSON: how the current resolution folds it,
+  ``{"ids": {its entity id: the id it is merged into}, "names": {actor id: [name, type] decided}}``).
+* ``(:Article)-[:MENTIONS {count, names, name, type, own}]->(:Entity)`` — one per article and entity:
+  how often, under which names, and the article's own (name, type) for the entity.
 * ``(:Entity)-[:PREDICATE {count, confidence, first_seen, last_seen, articles, sentences, rules,
-  confidences, dates}]->(:Entity)`` — the five evidence lists run in parallel, one item per piece of
-  evidence, so an article's contribution can be taken out again exactly.
+  confidences, dates, source_starts, source_ends, target_starts, target_ends}]->(:Entity)`` — one per
+  (source, predicate, target); the evidence lists run in parallel, one item per piece of evidence (its
+  article, sentence, rule, confidence, the article's date and both ends' character offsets in the article
+  text), ordered by article id and then by position in the article, so an article's items can be taken
+  out exactly and the order never depends on history.
+* ``(:NewsgraphMeta {id: 'store', dirty, merges})`` — bookkeeping: every write transaction takes its lock
+  first (so concurrent loads are serialised transaction by transaction and never lose an update),
+  ``dirty`` says the stored corpus changed since it was last resolved, ``merges`` holds the merges rules
+  the store resolves with. Entities whose totals must be derived again carry a ``:Stale`` label until
+  they are.
 """
 
 from __future__ import annotations
@@ -28,11 +47,18 @@ ENTITY_LABELS = MappingProxyType({
     "FAC": "Facility", "EVENT": "Event", "LAW": "Law", "WORK_OF_ART": "Work", "ROLE": "Role",
     "THING": "Thing", "QUOTE": "Quote",
 })  # fmt: skip
+TYPE_LABELS = tuple(sorted(set(ENTITY_LABELS.values())))
 
 #: Relationship types newsgraph keeps for its own bookkeeping; a predicate may not take them.
 RESERVED_TYPES = frozenset({"MENTIONS"})
 TYPE_PATTERN = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 _NOT_TYPE_CHAR = re.compile(r"[^A-Z0-9]+")
+
+#: The evidence lists of a relationship, in parallel; ``EVIDENCE_LISTS[0]`` orders them.
+EVIDENCE_LISTS = (
+    "articles", "sentences", "rules", "confidences", "dates", "source_starts", "source_ends", "target_starts",
+    "target_ends",
+)  # fmt: skip
 
 
 def relationship_type(predicate: str) -> str | None:
@@ -53,19 +79,38 @@ def relationship_type(predicate: str) -> str | None:
     return candidate
 
 
-def _quoted(name: str) -> str:
-    """Backtick-quote a label or type that already passed the allowlist or ``TYPE_PATTERN``."""
-    if not TYPE_PATTERN.match(name.upper()):
-        raise ValueError(f"refusing to put {name!r} into a query: not a validated label or type")
-    return f"`{name}`"
-
-
-# --- schema -------------------------------------------------------------------------------------
+# --- schema and the store's lock ---------------------------------------------------------------
 
 CONSTRAINTS = (
     "CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
     "CREATE CONSTRAINT newsgraph_article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT newsgraph_meta_id IF NOT EXISTS FOR (m:NewsgraphMeta) REQUIRE m.id IS UNIQUE",
 )
+
+#: First statement of every write transaction: the store-wide write lock, held until commit. It must be a
+#: statement of its own: a value read before the lock in the same statement may be one another writer has
+#: changed since (read committed), so everything is read after it.
+LOCK = "MERGE (m:NewsgraphMeta {id: 'store'}) SET m._lock = true REMOVE m._lock"
+
+#: Second statement: the store's state, and ``writer``, the name of the last transaction's writer. A load
+#: that finds its own name there knows no one else wrote since its previous batch, so the relationships
+#: it made are still exactly as it left them.
+CLAIM = """
+MATCH (m:NewsgraphMeta {id: 'store'})
+WITH m, m.writer AS previous
+SET m.writer = $writer
+RETURN coalesce(m.dirty, false) AS dirty, m.merges AS merges, previous, NOT EXISTS { (:Article) } AS empty
+"""
+
+MARK_DIRTY = "MATCH (m:NewsgraphMeta {id: 'store'}) SET m.dirty = true"
+
+MARK_RESOLVED = "MATCH (m:NewsgraphMeta {id: 'store'}) SET m.dirty = false, m.merges = $merges REMOVE m.writer"
+
+#: What a load checks before deciding there is nothing to do.
+STATE = """
+OPTIONAL MATCH (m:NewsgraphMeta {id: 'store'})
+RETURN coalesce(m.dirty, false) AS dirty, m.merges AS merges, COUNT { MATCH (:Stale) } AS stale
+"""
 
 # --- reading what is stored ---------------------------------------------------------------------
 
@@ -76,17 +121,52 @@ RETURN a.id AS id, a.content_hash AS content_hash, a.title AS title, a.url AS ur
        a.published AS published, a.source AS source
 """
 
-KNOWN_ENTITIES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type"
+#: Inside a write transaction: which of the batch's articles are stored, whether unchanged, and (when
+#: changed) what they contributed, so it can be taken out.
+STORED_FOR_WRITE = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+WITH a, [a.content_hash, a.title, a.url, a.published, a.source] = row.fingerprint AS same
+RETURN a.id AS doc_id, same, a.title AS title, a.url AS url, a.published AS published, a.source AS source,
+       a.authors AS authors, a.site_name AS site_name, CASE WHEN same AND NOT $force THEN null ELSE a.extraction END AS extraction, a.merged AS merged
+"""
 
-MENTIONED_BY = """
-MATCH (a:Article)-[:MENTIONS]->(e:Entity)
-WHERE a.id IN $ids
-RETURN collect(DISTINCT e.id) AS ids
+#: Every stored article's sightings and how it is folded now: what resolving the corpus again reads.
+ALL_SIGHTINGS = """
+MATCH (a:Article)
+RETURN a.id AS id, a.sightings AS sightings, a.merged AS merged, a.extraction IS NOT NULL AS foldable
+"""
+
+#: Stored articles as ``ArticleExtraction.from_dict`` reads them (for folding them again).
+STORED_EXTRACTIONS = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS doc_id, a.title AS title, a.url AS url, a.published AS published, a.source AS source,
+       a.authors AS authors, a.site_name AS site_name, a.content_hash AS content_hash, a.sightings AS sightings, a.extraction AS extraction, a.merged AS merged
 """
 
 COUNTS = "RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS relationships"
 
-# --- taking articles' contributions out ---------------------------------------------------------
+# --- adding articles' contributions -------------------------------------------------------------
+
+#: Entities a batch mentions: created when new, and marked for their totals to be derived again.
+MERGE_ENTITIES = """
+UNWIND $ids AS id
+MERGE (e:Entity {id: id})
+SET e:Stale
+"""
+
+#: Articles (all properties replaced) with their MENTIONS edges (their old ones are already gone).
+WRITE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.props.id})
+SET a = row.props
+WITH a, row
+UNWIND row.mentions AS mention
+MATCH (e:Entity {id: mention.entity})
+CREATE (a)-[m:MENTIONS]->(e)
+SET m = mention.props
+"""
 
 _DERIVED = """
 SET r.count = size(r.articles),
@@ -95,31 +175,88 @@ SET r.count = size(r.articles),
     r.last_seen = reduce(d = '', x IN r.dates | CASE WHEN x > d THEN x ELSE d END)
 """
 
-#: Drop the evidence of articles ``$ids`` from every relationship. Emptied ones stay until
-#: ``DELETE_UNSUPPORTED`` so that a replaced article's relationships keep their identity.
-STRIP_EVIDENCE = """
-MATCH (a:Article)-[:MENTIONS]->(:Entity)-[r]->(:Entity)
-WHERE a.id IN $ids AND any(x IN r.articles WHERE x IN $ids)
-WITH DISTINCT r
-WITH r, [i IN range(0, size(r.articles) - 1) WHERE NOT r.articles[i] IN $ids] AS keep
-SET r.articles = [i IN keep | r.articles[i]],
-    r.sentences = [i IN keep | r.sentences[i]],
-    r.rules = [i IN keep | r.rules[i]],
-    r.confidences = [i IN keep | r.confidences[i]],
-    r.dates = [i IN keep | r.dates[i]]
-""" + _DERIVED
 
-#: Relationships (from entities ``$ids``) left without any evidence are supported by nothing.
-DELETE_UNSUPPORTED = """
-UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r]->(:Entity)
-WHERE r.count = 0
+#: Relationships that exist among ``$rows`` (source, type, target): their element ids, by row index. Read
+#: before the transaction writes anything: a ``MERGE`` on a type given as a parameter cannot use the
+#: type to expand and scans every relationship between the two nodes, including the transaction's own.
+FIND_RELATIONSHIPS = """
+UNWIND range(0, size($rows) - 1) AS i
+WITH i, $rows[i] AS row
+MATCH (s:Entity {id: row.source})-[r:$(row.type)]->(t:Entity {id: row.target})
+RETURN i, elementId(r) AS eid
+"""
+
+#: New relationships, with their lists and totals as the rows give them (computed like ``_DERIVED``).
+#: ``$(row.type)`` (Neo4j 5.26+) takes the type as a parameter, so the query is planned once, not once per
+#: verb; rows carry only types from ``relationship_type``.
+CREATE_RELATIONSHIPS = """
+UNWIND range(0, size($rows) - 1) AS i
+WITH i, $rows[i] AS row
+MATCH (s:Entity {id: row.source})
+MATCH (t:Entity {id: row.target})
+CREATE (s)-[r:$(row.type)]->(t)
+SET r = row.props
+RETURN i, elementId(r) AS eid
+"""
+
+
+#: What an evidence list holds for items stored by a newsgraph that did not keep it yet (offsets: -1).
+_MISSING = {"sentences": "''", "rules": "''", "confidences": "0.0", "dates": "''"}
+
+
+def _stored(name: str, size: str = "size(r.articles)") -> str:
+    """``r.<name>``, or ``size`` placeholders when an older newsgraph left the list out."""
+    return f"coalesce(r.{name}, [x IN range(1, {size}) | {_MISSING.get(name, '-1')}])"
+
+
+def _merged_lists() -> str:
+    """Old and new evidence items together, ordered by article (``ORDER BY`` articles, then position)."""
+    joined = ",\n     ".join(
+        f"{'r.articles' if name == 'articles' else _stored(name)} + row.props.{name} AS {name}" for name in EVIDENCE_LISTS
+    )
+    ordered = ",\n    ".join(f"r.{name} = [i IN idx | {name}[i]]" for name in EVIDENCE_LISTS)
+    return (
+        f"WITH r, {joined}\n"
+        "WITH r, " + ", ".join(EVIDENCE_LISTS) + ",\n"
+        "     COLLECT { UNWIND range(0, size(articles) - 1) AS i RETURN i ORDER BY articles[i], i } AS idx\n"
+        f"SET {ordered}"
+    )
+
+
+#: Existing relationships (by element id) get the rows' items merged into their order, totals derived again.
+ADD_EVIDENCE = (
+    """
+UNWIND $rows AS row
+MATCH ()-[r]->() WHERE elementId(r) = row.eid
+"""
+    + _merged_lists()
+    + _DERIVED
+)
+
+#: Drop the evidence of the rows' articles (``row.articles``) from relationships (by element id). Emptied
+#: ones stay until ``DELETE_EMPTIED``, so that a replaced article's relationships keep their identity.
+STRIP_EVIDENCE = (
+    """
+UNWIND $rows AS row
+MATCH ()-[r]->() WHERE elementId(r) = row.eid
+WITH r, size(r.articles) AS n, [i IN range(0, size(r.articles) - 1) WHERE NOT r.articles[i] IN row.articles] AS keep
+SET """
+    + ",\n    ".join(f"r.{name} = [i IN keep | {'r.articles' if name == 'articles' else _stored(name, 'n')}[i]]" for name in EVIDENCE_LISTS)
+    + _DERIVED
+)
+
+#: Relationships (by element id) left without any evidence are supported by nothing.
+DELETE_EMPTIED = """
+UNWIND $eids AS eid
+MATCH ()-[r]->() WHERE elementId(r) = eid AND r.count = 0
 DELETE r
+RETURN eid
 """
 
 DELETE_MENTIONS = """
-MATCH (a:Article)-[m:MENTIONS]->(:Entity)
+MATCH (a:Article)-[m:MENTIONS]->(e:Entity)
 WHERE a.id IN $ids
+SET e:Stale
 DELETE m
 """
 
@@ -129,77 +266,49 @@ WHERE a.id IN $ids
 DETACH DELETE a
 """
 
-#: Entities no article mentions any more are supported by nothing: delete them with their edges.
+# --- deriving entity totals ---------------------------------------------------------------------
+
+#: Stale entities no article mentions any more are supported by nothing: delete them with their edges.
 DELETE_ORPHANS = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
+MATCH (e:Stale)
 WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(e) }
 DETACH DELETE e
 """
 
-# --- adding articles' contributions -------------------------------------------------------------
-
-UPSERT_ARTICLES = """
-UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
-SET a.title = row.title, a.url = row.url, a.published = row.published, a.source = row.source,
-    a.authors = row.authors, a.site_name = row.site_name, a.content_hash = row.content_hash
-"""
-
-_MERGE_ENTITIES = """
-UNWIND $rows AS row
-MERGE (e:Entity {id: row.id})
-SET e.name = row.name, e.type = row.type{labels}
-"""
-
-
-def merge_entities(label: str | None) -> str:
-    """MERGE entity nodes on their stable id, adding ``label`` (which must be in ``ENTITY_LABELS``)."""
-    if label is None:
-        return _MERGE_ENTITIES.replace("{labels}", "")
-    if label not in ENTITY_LABELS.values():
-        raise ValueError(f"unknown entity label {label!r}; allowed: {sorted(set(ENTITY_LABELS.values()))}")
-    return _MERGE_ENTITIES.replace("{labels}", f", e:{_quoted(label)}")
-
-
-MERGE_MENTIONS = """
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-MATCH (e:Entity {id: row.entity})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.names = row.names
-"""
-
-#: Node totals are derived from the MENTIONS edges, so they follow every load and removal exactly.
+#: Totals, name, type and type label of up to ``$limit`` stale entities, from their MENTIONS edges.
 REFRESH_ENTITIES = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
-WITH e, sum(m.count) AS mentions, count(m) AS articles
-SET e.mentions = mentions, e.article_count = articles,
-    e.aliases = COLLECT {
-        MATCH (:Article)-[m:MENTIONS]->(e)
-        UNWIND m.names AS alias
-        WITH DISTINCT alias WHERE alias <> e.name
-        RETURN alias ORDER BY alias
-    }
+MATCH (e:Stale)
+WITH e LIMIT $limit
+CALL (e) {
+  OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
+  WHERE m.name IS NOT NULL  // edges an older newsgraph wrote carry no name
+  WITH m.name AS name, m.type AS type, coalesce(m.own, false) AS own, count(m) AS n
+  RETURN name, type ORDER BY own DESC, n DESC, name, type LIMIT 1
+}
+WITH e, name, type, COUNT { (:Article)-[:MENTIONS]->(e) } AS articles,
+     COLLECT { MATCH (:Article)-[m:MENTIONS]->(e) RETURN m.count } AS counts,
+     COLLECT { MATCH (:Article)-[m:MENTIONS]->(e) UNWIND m.names AS alias
+               WITH DISTINCT alias WHERE alias <> name RETURN alias ORDER BY alias } AS aliases
+REMOVE e:Stale, e:$($labels)
+SET e.name = coalesce(name, e.name), e.type = coalesce(type, e.type), e.article_count = articles, e.aliases = aliases,
+    e.mentions = reduce(total = 0, c IN counts | total + c),
+    e:$(coalesce($label_of[coalesce(type, e.type, '')], 'Entity'))
+RETURN count(e) AS refreshed
 """
 
-#: One text for every relationship type: ``$(row.type)`` (Neo4j 5.26+) takes the type as a parameter,
-#: so the query is planned once, not once per verb. Rows carry only types from ``relationship_type``.
-MERGE_RELATIONSHIPS = """
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.source})
-MATCH (t:Entity {id: row.target})
-MERGE (s)-[r:$(row.type)]->(t)
-ON CREATE SET r.articles = [], r.sentences = [], r.rules = [], r.confidences = [], r.dates = []
-SET r.articles = r.articles + row.articles,
-    r.sentences = r.sentences + row.sentences,
-    r.rules = r.rules + row.rules,
-    r.confidences = r.confidences + row.confidences,
-    r.dates = r.dates + row.dates
-""" + _DERIVED
+# --- after a bulk import ------------------------------------------------------------------------
 
+#: The import tool makes no property of an empty field: an empty list, or a list of one empty string. Put
+#: them back as a load writes them (once, after the import; every relationship is read).
+BULK_FIXES = (
+    "MATCH (e:Entity) WHERE e.aliases IS NULL SET e.aliases = []",
+    "MATCH (a:Article) WHERE a.authors IS NULL SET a.authors = []",
+    "MATCH (:Article)-[m:MENTIONS]->() WHERE m.names IS NULL SET m.names = ['']",
+    *(
+        f"MATCH ()-[r]->() WHERE r.articles IS NOT NULL AND r.{name} IS NULL SET r.{name} = ['']"
+        for name in ("sentences", "rules", "dates")
+    ),
+)
 
 # --- named templates for `newsgraph query --template` -------------------------------------------
 

@@ -4,7 +4,7 @@ So ``newsgraph view --cypher "MATCH p=… RETURN p"`` draws exactly what a query
 page as a built graph. The layout read here is the one ``graph.store`` writes (see ``graph.store.cypher``):
 ``:Entity`` nodes with ``id``/``name``/``type``/``aliases``/``mentions``, ``:Article`` nodes, and
 relationships whose evidence is kept in parallel lists (``articles``, ``sentences``, ``rules``,
-``confidences``, ``dates``). Anything else a query returns (scalars, maps of them) is ignored.
+``confidences``, ``dates`` and the ends' offsets ``source_starts``… ``target_ends``). Anything else a query returns (scalars, maps of them) is ignored.
 """
 
 from __future__ import annotations
@@ -111,10 +111,14 @@ def graph_from_records(records: Iterable[Any]) -> nx.MultiDiGraph:
 
 def _edge(rel: Any) -> dict[str, Any]:
     lists = [list(rel.get(name) or []) for name in ("articles", "sentences", "rules", "confidences")]
+    offsets = [list(rel.get(name) or []) for name in ("source_starts", "source_ends", "target_starts", "target_ends")]
     evidence = [
         {"article_id": str(aid), "sentence": str(sentence), "rule": str(rule), "confidence": float(conf)}
         for aid, sentence, rule, conf in zip(*lists, strict=False)
     ]
+    if all(len(o) == len(evidence) for o in offsets):  # stored since the offsets were kept (older graphs lack them)
+        for item, (ss, se, ts, te) in zip(evidence, zip(*offsets, strict=True), strict=True):
+            item["source_span"], item["target_span"] = [int(ss), int(se)], [int(ts), int(te)]
     return {
         "predicate": rel.type,
         "evidence": evidence,

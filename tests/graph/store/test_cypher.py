@@ -38,17 +38,18 @@ def test_every_accepted_type_matches_the_strict_pattern():
         assert result is None or re.fullmatch(r"[A-Z][A-Z0-9_]{0,63}", result), text
 
 
-def test_relationship_types_travel_as_parameters():
-    assert "MERGE (s)-[r:$(row.type)]->(t)" in cypher.MERGE_RELATIONSHIPS
-    assert "`" not in cypher.MERGE_RELATIONSHIPS
+def test_relationship_types_and_labels_travel_as_parameters():
+    for text in (cypher.CREATE_RELATIONSHIPS, cypher.FIND_RELATIONSHIPS):
+        assert "-[r:$(row.type)]->" in text and "`" not in text
+    assert "MERGE (s)-" not in cypher.CREATE_RELATIONSHIPS, "a MERGE on a parameter type scans every relationship of both ends"
+    assert "e:$($labels)" in cypher.REFRESH_ENTITIES and "e:$(coalesce($label_of[coalesce(type, e.type, '')], 'Entity'))" in cypher.REFRESH_ENTITIES
 
 
-def test_merge_entities_takes_labels_from_the_allowlist_only():
-    assert "e:`Person`" in cypher.merge_entities("Person")
-    assert "e:`" not in cypher.merge_entities(None)
-    for bad in ("Villain", "Person`) DETACH DELETE e //", "person"):
-        with pytest.raises(ValueError):
-            cypher.merge_entities(bad)
+def test_the_evidence_lists_are_kept_and_ordered_together():
+    for name in cypher.EVIDENCE_LISTS:
+        assert f"r.{name} = [i IN idx | {name}[i]]" in cypher.ADD_EVIDENCE
+        assert f"r.{name} = [i IN keep | " in cypher.STRIP_EVIDENCE
+    assert "ORDER BY articles[i], i" in cypher.ADD_EVIDENCE
 
 
 def test_every_model_type_has_a_label():
@@ -78,11 +79,11 @@ def test_template_parameters_overlay_defaults_and_name_the_missing_one():
 
 def test_writer_queries_take_values_only_as_parameters():
     writer_queries = [
-        cypher.STORED_ARTICLES, cypher.MENTIONED_BY, cypher.STRIP_EVIDENCE, cypher.DELETE_MENTIONS,
-        cypher.DELETE_ARTICLES, cypher.DELETE_ORPHANS, cypher.UPSERT_ARTICLES, cypher.MERGE_MENTIONS,
-        cypher.REFRESH_ENTITIES, cypher.DELETE_UNSUPPORTED, cypher.merge_entities("Place"),
-        cypher.MERGE_RELATIONSHIPS,
+        cypher.LOCK, cypher.CLAIM, cypher.MARK_DIRTY, cypher.MARK_RESOLVED, cypher.STATE, cypher.STORED_ARTICLES, cypher.STORED_FOR_WRITE,
+        cypher.ALL_SIGHTINGS, cypher.STORED_EXTRACTIONS, cypher.MERGE_ENTITIES, cypher.WRITE_ARTICLES, cypher.FIND_RELATIONSHIPS,
+        cypher.CREATE_RELATIONSHIPS, cypher.ADD_EVIDENCE,
+        cypher.STRIP_EVIDENCE, cypher.DELETE_EMPTIED, cypher.DELETE_MENTIONS, cypher.DELETE_ARTICLES, cypher.DELETE_ORPHANS, cypher.REFRESH_ENTITIES,
     ]  # fmt: skip
     for text in writer_queries:
-        assert _parameters(text) <= {"ids", "rows"}, text
+        assert _parameters(text) <= {"ids", "rows", "eids", "force", "merges", "limit", "labels", "label_of", "writer"}, text
         assert "{labels}" not in text and "{type}" not in text

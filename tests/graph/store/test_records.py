@@ -66,6 +66,7 @@ LEADS = Rel("r1", "LEADS", ANN, ACME, {
     "count": 2, "confidence": 0.9, "first_seen": "2025-03-01", "last_seen": "2025-04-01",
     "articles": ["a1", "a2"], "sentences": ["Ann leads Acme.", "Ann, head of Acme"], "rules": ["svo", "appos"],
     "confidences": [0.9, 0.7], "dates": ["2025-03-01", "2025-04-01"],
+    "source_starts": [0, 0], "source_ends": [3, 3], "target_starts": [10, 14], "target_ends": [14, 18],
 })  # fmt: skip
 MENTIONS = Rel("r2", "MENTIONS", ART, ANN, {"count": 1})
 
@@ -78,6 +79,7 @@ def test_paths_give_nodes_and_edges_with_parallel_evidence_lists():
     assert edge["predicate"] == "LEADS" and edge["count"] == 2 and edge["confidence"] == 0.9
     assert [e["sentence"] for e in edge["evidence"]] == ["Ann leads Acme.", "Ann, head of Acme"]
     assert [e["article_id"] for e in edge["evidence"]] == ["a1", "a2"]
+    assert [(e["source_span"], e["target_span"]) for e in edge["evidence"]] == [([0, 3], [10, 14]), ([0, 3], [14, 18])]
 
 
 def test_articles_become_metadata_and_mentions_are_not_drawn():

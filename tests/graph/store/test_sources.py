@@ -38,7 +38,7 @@ def test_a_bad_extraction_line_is_reported_with_its_line_and_skipped(tmp_path):
     problems: list[InputError] = []
     store = MagicMock(spec=Neo4jStore)
     gathered = sources.gather([path], store=store, force=True, on_error=problems.append)
-    got = [x.doc_id for x in gathered.extractions]
+    got = [x.doc_id for x in gathered]
     assert got == ["a", "b"]
     assert [(p.path, p.line) for p in problems] == [(str(path), 2), (str(path), 3)]
 
@@ -55,7 +55,7 @@ def test_articles_stored_unchanged_are_not_parsed(tmp_path, monkeypatch):
     monkeypatch.setattr("extract.nlp.load_pipeline", no_model)
     seen: list[int] = []
     gathered = sources.gather([tmp_path], store=store, on_error=pytest.fail, on_article=seen.append)
-    assert gathered.extractions == [] and gathered.unchanged == 2 and sum(seen) == 2
+    assert list(gathered) == [] and gathered.unchanged == 2 and sum(seen) == 2
 
 
 @pytest.mark.model
@@ -65,9 +65,11 @@ def test_changed_articles_are_parsed(tmp_path, nlp):
     store = MagicMock(spec=Neo4jStore)
     store.unchanged.return_value = {str(tmp_path / "two.txt")}
     gathered = sources.gather([tmp_path], store=store, on_error=pytest.fail)
-    assert [x.doc_id for x in gathered.extractions] == [str(tmp_path / "one.txt")]
+    extracted = list(gathered)
+    assert [x.doc_id for x in extracted] == [str(tmp_path / "one.txt")]
     assert gathered.unchanged == 1
-    assert any(r.predicate == "HAS_ROLE" for r in gathered.extractions[0].relations)
+    assert any(r.predicate == "HAS_ROLE" for r in extracted[0].relations)
+    gathered.close()
     assert not store.load.called, "gather only reads; loading is the caller's step"
 
 
@@ -77,6 +79,28 @@ def test_extraction_lines_stored_unchanged_are_left_out(tmp_path):
     store = MagicMock(spec=Neo4jStore)
     store.unchanged.side_effect = lambda articles: {a.id for a in articles if a.id == "a"}
     gathered = sources.gather([path], store=store, on_error=pytest.fail)
-    assert [x.doc_id for x in gathered.extractions] == ["b"] and gathered.unchanged == 1
+    assert [x.doc_id for x in gathered] == ["b"] and gathered.unchanged == 1
     forced = sources.gather([path], store=store, force=True, on_error=pytest.fail)
-    assert [x.doc_id for x in forced.extractions] == ["a", "b"] and forced.unchanged == 0
+    assert [x.doc_id for x in forced] == ["a", "b"] and forced.unchanged == 0
+
+
+@pytest.mark.model
+def test_extracted_articles_stream_from_a_scratch_file_any_number_of_times(tmp_path, nlp):
+    (tmp_path / "one.txt").write_text("Interior Minister Bernard Cazeneuve visited Calais.")
+    store = MagicMock(spec=Neo4jStore)
+    store.unchanged.return_value = set()
+    with sources.gather([tmp_path], store=store, on_error=pytest.fail) as gathered:
+        assert gathered.count == 1 and gathered.scratch.is_dir()
+        first, again = list(gathered), list(gathered)
+        assert first == again and first[0].relations
+        scratch = gathered.scratch
+    assert not scratch.exists(), "the scratch file goes when the load is done"
+
+
+def test_bad_lines_are_reported_once_not_on_every_pass(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(_extraction_line("a") + "{not json\n" + _extraction_line("b"))
+    problems: list[InputError] = []
+    gathered = sources.gather([path], store=MagicMock(spec=Neo4jStore), force=True, on_error=problems.append)
+    assert [x.doc_id for x in gathered] == [x.doc_id for x in gathered] == ["a", "b"]
+    assert len(problems) == 1 and gathered.count == 2
