@@ -105,3 +105,5 @@ def actions(sent: Span, table: EntityTable, article_id: str) -> Iterator[Relatio
 
 
 RULES = (actions,)
+#: The ``rule`` names of the action edges these rules give (what ``newsgraph eval quotes`` scores as actions).
+ACTION_RULES = frozenset({"svo", "passive", "prep_object"})
