@@ -14,8 +14,19 @@ SPEECH_VERBS = SAYING_VERBS | frozenset({"believe", "think", "testify", "plead",
 #: Verbs that report what someone said: their subject is a quote's speaker.
 REPORTING_VERBS = SAYING_VERBS | frozenset(
     "warn acknowledge announce declare state note observe remark respond answer suggest stress emphasise "
-    "emphasize caution complain concede confirm predict promise vow tweet continue conclude urge agree comment".split()
+    "emphasize caution complain concede confirm predict promise vow tweet continue conclude urge agree comment "
+    "testify appeal plead assert contend maintain allege reveal disclose report estimate".split()
 )
+#: Verbs whose complement in quotation marks is the subject's words ("called it "a shambles"").
+DESCRIBING_VERBS = frozenset({"call", "describe", "dub", "label", "brand", "term", "hail", "condemn"})
+#: Reporting verbs whose object is what was said ("denied the allegations", "admitted 14 breaches").
+STATEMENT_OBJECT_VERBS = frozenset({"deny", "admit", "acknowledge", "concede"})
+#: Verbs of accusing: their "of" clause is what was said ("accused the company of refusing to negotiate").
+ACCUSING_VERBS = frozenset({"accuse", "charge"})
+#: Verbs of saying whose "to X" (or "with X") is the audience ("said to reporters", "spoke to journalists").
+ADDRESSING_VERBS = SAYING_VERBS | frozenset({"speak", "talk", "appeal", "complain", "write", "explain", "confess"})
+#: Nouns whose "in an interview with X", "in a statement to X" give the audience.
+STATEMENT_NOUNS = frozenset({"interview", "statement", "letter", "email", "call", "message", "speech", "briefing"})
 #: Verbs after which "to X" or "from X" is a place ("sent officers to Calais").
 MOTION_VERBS = frozenset({
     "go", "come", "travel", "fly", "return", "move", "send", "deploy", "drive", "sail", "head", "flee",

@@ -346,6 +346,7 @@ def score_quotes(gold: GoldArticle, extraction: ArticleExtraction, tally: _Tally
                 tally.add("speaker", fp=1)
         else:
             tally.add("unlisted_quotes", tp=1)
+            errors.append({"article": gold.id, "kind": "unlisted quote (not scored)", "predicted": p.speaker.name, "quote": text[slice(*p.span)][:80]})
 
 
 def _score_audience(article: str, g: GoldQuote, p: _Said | None, tally: _Tally, errors: list[dict[str, Any]]) -> None:

@@ -16,6 +16,8 @@ from extract.lexicon.bodies import ORG_NOUNS
 from extract.lexicon.kinds import NON_THINGS
 from extract.model import NAMED_TYPES, Evidence, Mention, Relation
 from extract.nlp.text import doc_text
+from extract.relations import marks
+from extract.relations.marks import Quotation
 
 NAMED = frozenset(NAMED_TYPES)
 #: Types that can act, speak or hold a role.
@@ -68,8 +70,11 @@ def np_entity(token: Token, table: EntityTable, types: frozenset[str] = NAMED) -
     if end:
         return end
     for child in token.children:
-        if child.dep_ == "appos":
-            end = named_end(child, table, types)
+        if child.dep_ == "appos" or child.dep_ == "npadvmod" and child.pos_ == "PROPN" and token.doc[child.i - 1].text == ",":
+            # "the mayor, Natacha Bouchart"; "The donor, real estate developer Lorraine Vickers"; "the agency, UNHCR,"
+            end = named_end(child, table, types) or next(
+                (e for g in child.children if g.dep_ == "appos" and (e := named_end(g, table, types))), None
+            )
             if end:
                 return end
     if token.lemma_.lower() in ORG_NOUNS:
@@ -108,3 +113,53 @@ def make_relation(
 ) -> Relation:
     evidence = Evidence(article_id, sent.text.strip(), source.span, target.span, rule)
     return Relation(source.id, predicate, target.id, evidence, confidence)
+
+
+def quotations(doc: Doc) -> list[Quotation]:
+    """The quotations of ``doc`` (``marks.quotations``), found once per document and kept on it."""
+    found = doc.user_data.get(_QUOTATIONS)
+    if found is None:
+        found = doc.user_data[_QUOTATIONS] = marks.quotations(doc.text)
+    return found
+
+
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks (the marks themselves left out)."""
+    found = doc.user_data.get(_QUOTED)
+    if found is None:
+        inside: set[int] = set()
+        for quote in quotations(doc):
+            if quote.depth == 0:
+                span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+                if span is not None:
+                    inside.update(range(span.start, span.end))
+        found = doc.user_data[_QUOTED] = frozenset(inside)
+    return found
+
+
+#: Dashes that end a wire dateline ("GENEVA, April 2 (AFP) -") or start a credit line ("— Rosa Mabunda").
+DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+def dateline_end(token: Token) -> int | None:
+    """Index of the dash that ends the wire dateline ``token`` stands in ("MILLBROOK, Ohio (AP) —"), if it does.
+
+    A dateline opens a paragraph, ends on a dash within a dozen tokens, and its words are capitalised,
+    the first in capitals.
+    """
+    doc = token.doc
+    sent = token.sent
+    start = sent.start
+    if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        return None
+    dash = next((t.i for t in doc[start : min(sent.end, start + 14)] if t.text in DASHES), None)
+    if dash is None or token.i >= dash:
+        return None
+    words = [t for t in doc[start:dash] if t.is_alpha]
+    if words and words[0].is_upper and len(words[0]) > 1 and all(w.is_title or w.is_upper for w in words):
+        return dash
+    return None
+
+
+_QUOTATIONS = "newsgraph.quotations"
+_QUOTED = "newsgraph.quoted_tokens"

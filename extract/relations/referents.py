@@ -1,0 +1,379 @@
+"""Who a noun phrase or a pronoun stands for: the speaker or actor behind "she", "the company", "the
+minister", "police sources" or "a spokesman for the bank".
+
+One ``Referents`` per article, built on the one parse, read by the quote and action rules:
+- a name: the named entity (``kit.np_entity``; an apposition "The trust's chief executive, Paul
+  Merriman" is the person), or a surname the model missed that ends one person's name;
+- a pronoun: "he"/"she" is the nearest person of that sex (by honorific or given name; unknown fits)
+  who is the subject of the sentence, looking back sentence by sentence, then anyone of that sex named
+  in those sentences; "it" is the nearest body that is a main-clause subject; an object pronoun is never
+  the subject of its own verb ("Tasker told him"); mentions inside quotation marks are never
+  antecedents. Never simply the last person named;
+- a definite description: "the minister" is the person who holds that role in the article; "the
+  company" (a generic word) the last organisation named before it, "the bank" the last one with "Bank"
+  in its name; an object "the company" is never the subject's own body;
+- an unnamed speaker: a noun for people or bodies (``lexicon.sources``) gives a SOURCE node named by
+  the phrase ("police sources", "sources familiar with the matter", "spokesman for Verlinde"), and the
+  body it speaks for when the text names it ("a Fjellstad spokesman", "analysts at Brandt Capital",
+  "a spokesman for the company"). "The sources" later in the article is the same SOURCE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.entities.table import EntityTable
+from extract.lexicon.bodies import ORG_NOUNS
+from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, NOBILITY
+from extract.lexicon.person_names import given_name_gender
+from extract.lexicon.roles import ROLE_WORDS
+from extract.lexicon.sources import (
+    ACTOR_NOUNS,
+    GENERIC_BODIES,
+    NAMED_BODY_WORDS,
+    PARTITIVES,
+    PRONOUN_KINDS,
+    UNNAMED_BODIES,
+    VOICE_NOUNS,
+)
+from extract.model import Mention, Relation
+from extract.names import gender
+from extract.relations.kit import (
+    ACTOR_TYPES,
+    NAMED,
+    End,
+    char_span,
+    dateline_end,
+    entity_type,
+    named_end,
+    np_entity,
+    quoted_tokens,
+    run_bounds,
+    thing_end,
+)
+from extract.relations.roles import affiliation_predicate
+
+#: How many sentences back a pronoun or "the company" looks for what it stands for.
+LOOK_BACK = 4
+BODY_TYPES = frozenset({"ORG"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_DETERMINERS = frozenset({"a", "an", "the", "another", "some", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+_AFFILIATION_PREPS = frozenset({"for", "at", "from", "with", "of", "in"})
+_KEY = "newsgraph.referents"
+_POST_MODIFIERS = frozenset({"familiar", "close", "involved", "briefed", "knowledgeable", "speaking", "based", "working"})
+
+
+class Referents:
+    """What noun phrases and pronouns of one article stand for (see the module docstring)."""
+
+    def __init__(self, doc: Doc, table: EntityTable, relations: Sequence[Relation] = ()) -> None:
+        self.doc = doc
+        self.table = table
+        self.quoted = quoted_tokens(doc)
+        self._sentences = list(doc.sents)
+        self._sentence_of = {}
+        for number, sent in enumerate(self._sentences):
+            for i in range(sent.start, sent.end):
+                self._sentence_of[i] = number
+        self._relations = relations  # read as it grows: the roles of earlier sentences
+        self._sources: dict[str, End] = {}  # head lemma → the last SOURCE with that head
+        self._genders: dict[str, str] = {}
+        #: (SOURCE, predicate, body) edges of the unnamed speakers made so far
+        self.affiliations: list[tuple[End, str, End]] = []
+
+    # --- the public questions -------------------------------------------------------------------
+
+    def speaker(self, token: Token) -> End | None:
+        """Who a speaking noun phrase headed by ``token`` is: a name, a pronoun's antecedent, an unnamed source."""
+        token = self._past_dateline(token)
+        if token is None:
+            return None
+        if token.pos_ == "PRON":
+            return self.pronoun(token)
+        body = self._body_of_place(token)
+        if body:
+            return body
+        return (
+            self.named(token, ACTOR_TYPES)
+            or self.named(token, NAMED)
+            or self.surname(token)
+            or self.role_holder(token)
+            or self.definite_body(token)
+            or self.voice(token)
+        )
+
+    def actor(self, token: Token, *, avoid: Iterable[str] = ()) -> End | None:
+        """Who an acting noun phrase (a subject) is: a name, a pronoun's antecedent, the body "the company"
+        refers to, or an unnamed group as a THING ("councillors", "the jury")."""
+        token = self._past_dateline(token)
+        if token is None:
+            return None
+        if token.pos_ == "PRON":
+            return self.pronoun(token) if token.lower_ in PRONOUN_KINDS else None
+        return (
+            self.named(token, ACTOR_TYPES)
+            or self.role_holder(token)
+            or self.definite_body(token, avoid=avoid)
+            or self._unnamed_actor(token)
+        )
+
+    def named(self, token: Token, types: frozenset[str]) -> End | None:
+        """The named entity of the phrase; not one with an indefinite article ("An MSP has called…")."""
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return None
+        return np_entity(token, self.table, types)
+
+    @staticmethod
+    def _past_dateline(token: Token) -> Token | None:
+        """A subject in a wire dateline ("GENEVA, April 2 (AFP) - The agency …") stands for what follows the dash."""
+        dash = dateline_end(token)
+        if dash is None:
+            return token
+        return next((c for c in token.children if c.i > dash and c.dep_ in ("appos", "npadvmod", "dep", "conj") and c.pos_ in ("NOUN", "PROPN")), None)
+
+    def surname(self, token: Token) -> End | None:
+        """The one person already named whose last name is this untagged proper noun ("…," Lund said)."""
+        if not (token.pos_ == "PROPN" or token.is_title and token.pos_ == "NOUN") or self.table.at(token) is not None:
+            return None
+        word = token.text.casefold()
+        people = [e for e in self.table.entities() if e.type == "PERSON" and e.name.split()[-1].casefold() == word]
+        if len(people) != 1:
+            return None
+        return End(people[0].id, (token.idx, token.idx + len(token)))
+
+    def pronoun(self, token: Token) -> End | None:
+        """The antecedent of "he", "she", "him", "her" (a person) or "it" (a body); None for others."""
+        kind = PRONOUN_KINDS.get(token.lower_)
+        if kind is None or token.i in self.quoted:
+            return None
+        if kind == "body":
+            return self._antecedent(token, BODY_TYPES, "", subjects_only=True)
+        return self._antecedent(token, frozenset({"PERSON"}), kind, subjects_only=False)
+
+    def role_holder(self, token: Token) -> End | None:
+        """ "the minister": the person named before with a role ending on that word."""
+        word = token.lower_
+        if word not in ROLE_WORDS or not _definite(token):
+            return None
+        holder = None
+        for rel in self._relations:
+            role = self.table.get(rel.target)
+            if rel.predicate == "HAS_ROLE" and rel.evidence.target_span[0] < token.idx and role and role.name.split()[-1:] == [word]:
+                if holder is None or rel.evidence.source_span[0] > holder.span[0]:
+                    holder = End(rel.source, rel.evidence.source_span)
+        return holder
+
+    def definite_body(self, token: Token, *, avoid: Iterable[str] = ()) -> End | None:
+        """ "the company" (the last organisation named before it), "the bank" (the last one called a bank)."""
+        word = token.lemma_.lower()
+        if token.pos_ != "NOUN" or not _definite(token) or word not in GENERIC_BODIES | NAMED_BODY_WORDS:
+            return None
+        avoid = set(avoid)
+        for end in self._mentions_before(token, BODY_TYPES, sentences=LOOK_BACK if word in GENERIC_BODIES else len(self._sentences)):
+            if end.id in avoid:
+                continue
+            name = self.table.get(end.id).name.lower().split()
+            if word in GENERIC_BODIES or word in name:
+                return end
+        return None
+
+    def voice(self, token: Token) -> End | None:
+        """A SOURCE node for an unnamed speaker ("police sources", "a spokesman for X"), or None."""
+        head = self._partitive_head(token)
+        lemma = head.lemma_.lower()
+        if head.pos_ not in ("NOUN", "PROPN") or lemma not in VOICE_NOUNS | UNNAMED_BODIES:
+            return None
+        if _definite(token) and head is token and not self._has_modifiers(head) and lemma in self._sources:
+            return self._sources[lemma]  # "the sources added": the sources named before
+        tokens, body, prep = self._phrase(token, head)
+        words = []
+        for t in tokens:
+            if body is not None and t.i in body[1] or t.i == tokens[0].i and t.lower_ in _DETERMINERS:
+                continue
+            if t.tag_ == "PRP$" or t.dep_ == "nummod" or t.is_punct and t.text not in ("'s", "’s", "-"):
+                continue
+            words.append(t.text if named_end(t, self.table) else t.lower_)
+        if body is not None:
+            words += [prep, self.table.get(body[0].id).name]
+        name = " ".join(words).replace(" 's", "'s").replace(" ’s", "’s").replace(" - ", "-")
+        span = char_span(self.doc, tokens[0].i, tokens[-1].i + 1)
+        source_id = self.table.add(name, "SOURCE", Mention(*span, self.doc.text[span[0] : span[1]], "SOURCE"))
+        source = End(source_id, span)
+        self._sources[lemma] = source
+        predicate = affiliation_predicate(lemma, entity_type(self.table, body[0].id)) if body else None
+        if body is not None and predicate:
+            self.affiliations.append((source, predicate, body[0]))
+        return source
+
+    @classmethod
+    def of(cls, doc: Doc, table: EntityTable, relations: Sequence[Relation] = ()) -> Referents:
+        """The one ``Referents`` of ``doc`` (made on first use, then kept on the Doc for every rule)."""
+        found = doc.user_data.get(_KEY)
+        if found is None or found.table is not table:
+            found = doc.user_data[_KEY] = cls(doc, table, relations)
+        return found
+
+    def sentence_index(self, token: Token) -> int:
+        return self._sentence_of[token.i]
+
+    def sentence(self, number: int) -> Span:
+        return self._sentences[number]
+
+    # --- pieces -----------------------------------------------------------------------------------
+
+    def _unnamed_actor(self, token: Token) -> End | None:
+        if token.lemma_.lower() not in ACTOR_NOUNS or token.pos_ != "NOUN" or self._has_named_modifier(token):
+            return None
+        return thing_end(token, self.table)
+
+    def _has_named_modifier(self, token: Token) -> bool:
+        return any(named_end(c, self.table) for c in token.lefts if c.dep_ in ("compound", "poss", "nmod"))
+
+    def _body_of_place(self, token: Token) -> End | None:
+        """ "Romania's transport ministry", "the French government": a body named by its place, not the place."""
+        if token.lemma_.lower() not in ORG_NOUNS or self.table.at(token) is not None:
+            return None
+        places = [c for c in token.lefts if c.dep_ in ("poss", "compound", "amod", "nmod") and named_end(c, self.table, PLACE_TYPES)]
+        if not places or any(named_end(c, self.table, BODY_TYPES) for c in token.lefts):
+            return None
+        return self.voice(token)
+
+    def _has_modifiers(self, head: Token) -> bool:
+        return any(c.dep_ in ("compound", "amod", "poss", "nmod", "prep", "acl") for c in head.children)
+
+    @staticmethod
+    def _partitive_head(token: Token) -> Token:
+        """ "One of the interviewees" → "interviewees"; else the token."""
+        if token.lower_ in PARTITIVES:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+        return token
+
+    def _phrase(self, token: Token, head: Token) -> tuple[list[Token], tuple[End, set[int]] | None, str]:
+        """The words of an unnamed speaker's phrase, the named body it speaks for (with its tokens) and the
+        preposition that links them ("for" when the body is a modifier: "a Fjellstad spokesman")."""
+        keep = {token.i, head.i}
+        body: tuple[End, set[int]] | None = None
+        prep = "for"
+        if head is not token:  # "one of the interviewees"
+            keep |= {t.i for t in token.subtree if t.i <= head.i}
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod", "nmod", "poss", "det", "case"):
+                sub = {t.i for t in child.subtree}
+                end = named_end(child, self.table, BODY_TYPES)
+                if end and body is None:
+                    body = (end, sub)
+                keep |= sub
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS and body is None:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                end = np_entity(pobj, self.table, BODY_TYPES) or self.definite_body(pobj)
+                if end:
+                    body, prep = (end, {child.i} | {t.i for t in pobj.subtree}), child.lower_
+                    keep |= body[1]
+                elif pobj.lemma_.lower() in UNNAMED_BODIES | NAMED_BODY_WORDS | GENERIC_BODIES and len(list(pobj.subtree)) <= 4:
+                    keep |= {child.i} | {t.i for t in pobj.subtree}  # "a spokesman for the interior ministry"
+            elif child.dep_ in ("amod", "acl") and child.lower_ in _POST_MODIFIERS and len(list(child.subtree)) <= 7:
+                keep |= {t.i for t in child.subtree}
+        low, high = min(keep), max(keep)
+        return [t for t in self.doc[low : high + 1] if not t.is_space], body, prep
+
+    def _antecedent(self, token: Token, types: frozenset[str], sex: str, *, subjects_only: bool) -> End | None:
+        """The nearest fitting subject, sentence by sentence back from ``token``; then anyone fitting."""
+        own_subjects = set()
+        if token.dep_ not in _SUBJECTS:  # "Tasker told him": him is not Tasker
+            own_subjects = {t.i for c in token.head.children if c.dep_ in _SUBJECTS for t in c.subtree}
+        number = self._sentence_of[token.i]
+        for back in range(0, LOOK_BACK + 1):
+            if number - back < 0:
+                break
+            sent = self._sentences[number - back]
+            limit = token.i if back == 0 else sent.end
+            subjects, others = [], []
+            for end, tok in self._entities_in(sent, limit, types):
+                if tok.i in own_subjects:
+                    continue
+                if not self._fits(end, sex):
+                    continue
+                (subjects if _is_main_subject(tok) else others).append(end)
+            if subjects:
+                return subjects[-1] if back == 0 else subjects[0]
+            if others and not subjects_only:
+                return others[-1] if back == 0 else others[0]
+        return None
+
+    def _entities_in(self, sent: Span, limit: int, types: frozenset[str]) -> Iterator[tuple[End, Token]]:
+        """(entity end, its head token) of each mention of ``types`` in ``sent`` before ``limit``, outside quotes."""
+        i = sent.start
+        while i < min(sent.end, limit):
+            eid = self.table.at(i)
+            if eid is None or i in self.quoted or entity_type(self.table, eid) not in types:
+                i += 1
+                continue
+            start, end = run_bounds(self.doc, self.table, i)
+            head = max(self.doc[start:end], key=lambda t: t.dep_ not in ("compound", "flat"))  # the mention's syntactic head
+            head = next((t for t in self.doc[start:end] if t.head.i < start or t.head.i >= end or t.head == t), head)
+            yield End(eid, char_span(self.doc, start, end)), head
+            i = end
+
+    def _mentions_before(self, token: Token, types: frozenset[str], *, sentences: int) -> Iterator[End]:
+        """Mentions of ``types`` before ``token``, nearest first, within ``sentences`` sentences, outside quotes and brackets."""
+        number = self._sentence_of[token.i]
+        for back in range(0, sentences + 1):
+            if number - back < 0:
+                return
+            sent = self._sentences[number - back]
+            found = [end for end, head in self._entities_in(sent, token.i if back == 0 else sent.end, types) if not _in_brackets(head)]
+            yield from reversed(found)
+
+    def _fits(self, end: End, sex: str) -> bool:
+        if not sex:
+            return True
+        known = self._gender(end.id)
+        return not known or known == sex
+
+    def _gender(self, eid: str) -> str:
+        if eid not in self._genders:
+            record = self.table.get(eid)
+            found = ""
+            for mention in record.mentions if record else ():
+                first = mention.text.split()[0].rstrip(".").lower() if mention.text.split() else ""
+                if first in HONORIFICS | NOBILITY | FEMALE_TITLES | MALE_TITLES:
+                    found = gender(first)
+                    if found:
+                        break
+            if not found and record and len(record.name.split()) > 1:
+                found = given_name_gender(record.name.split()[0])
+            self._genders[eid] = found
+        return self._genders[eid]
+
+
+def _definite(token: Token) -> bool:
+    """ "the company", "its board", "their union": a noun that refers back."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this", "that") for c in token.lefts)
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of a sentence's main verb (or a verb joined to it), through appositions."""
+    while token.dep_ == "appos" or token.dep_ == "conj" and token.head.dep_ in _SUBJECTS:
+        token = token.head
+    if token.dep_ not in _SUBJECTS:
+        return False
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.head.lemma_ in ("say", "add")
+
+
+def _in_brackets(token: Token) -> bool:
+    """A credit such as "(AP)" or "(Reuters)": not what a later "the company" refers to."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text == "(" and token.i + 1 < len(doc) and doc[token.i + 1].text == ")"
