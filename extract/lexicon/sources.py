@@ -31,6 +31,10 @@ ACTOR_NOUNS = VOICE_NOUNS | UNNAMED_BODIES | frozenset({
     "councillor", "councilor", "firefighter", "juror", "rescuer", "troop", "soldier", "militant", "rebel",
     "attacker", "gunman", "striker", "union", "group", "coalition", "alliance",
 })  # fmt: skip
+#: Parts of a body that act for it, named with it: "the Dunmore Rovers board", "Fjellstad's board".
+BODY_PARTS = frozenset({"board", "management", "leadership", "shareholders", "executive", "directors", "trustees"})
+#: Nouns for an ally: "the PS and its ally, the PCF" is an alliance of two parties.
+ALLY_NOUNS = frozenset({"ally", "partner", "allies", "partners"})
 #: Words that refer back to the last organisation named, whatever its name ("the company said").
 GENERIC_BODIES = frozenset({
     "company", "firm", "group", "business", "carrier", "airline", "retailer", "operator", "maker",

@@ -16,7 +16,8 @@ from extract.model import Relation
 from extract.relations import actions, quotes, roles, typed
 from extract.relations.referents import Referents
 
-#: Sentence rules, in order: roles first so a role noun is a ROLE before actions look at it.
+#: Sentence rules, in order: roles first so a role noun is a ROLE before actions look at it, and "the
+#: minister" can be read as the person named with that role.
 SENTENCE_RULES = (*roles.RULES, *actions.RULES, *typed.RULES)
 
 

@@ -402,6 +402,7 @@ def score_actions(
     for e in edges:
         if predicate_parts(e[1])[1] not in verbs:
             tally.add("unlisted_actions", tp=1)
+            errors.append({"article": gold.id, "kind": "unlisted action (not scored)", "predicted": _edge_text(e)})
             continue
         right = any(_meets(g, e) for g in gold.actions)
         tally.add("action_precision", tp=int(right), fp=int(not right))

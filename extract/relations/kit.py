@@ -70,20 +70,54 @@ def np_entity(token: Token, table: EntityTable, types: frozenset[str] = NAMED) -
     if end:
         return end
     for child in token.children:
-        if child.dep_ == "appos" or child.dep_ == "npadvmod" and child.pos_ == "PROPN" and token.doc[child.i - 1].text == ",":
+        if (child.dep_ == "appos" or child.dep_ == "npadvmod" and child.pos_ == "PROPN" and token.doc[child.i - 1].text == ",") and _follows(token, child):
             # "the mayor, Natacha Bouchart"; "The donor, real estate developer Lorraine Vickers"; "the agency, UNHCR,"
             end = named_end(child, table, types) or next(
                 (e for g in child.children if g.dep_ == "appos" and (e := named_end(g, table, types))), None
             )
             if end:
                 return end
-    if token.lemma_.lower() in ORG_NOUNS:
-        for child in token.lefts:
+    if token.lemma_.lower() in ORG_NOUNS and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.lefts):
+        for child in token.lefts:  # not "an American investment group": some group, not America
             if child.dep_ in ("compound", "nmod", "amod", "poss"):
                 end = named_end(child, table, types)
                 if end:
                     return end
     return None
+
+
+def _follows(head: Token, appos: Token) -> bool:
+    """An apposition stands right after its head's phrase ("the leader of the party, X"), not across a verb
+    the parser skipped ("The case was brought by …, Dale Moody")."""
+    if appos.i < head.i:
+        return True
+    start = min(t.i for t in appos.subtree)
+    inside = {t.i for t in head.subtree}
+    return all(i in inside for i in range(head.i + 1, start))
+
+
+#: Auxiliaries of a clause put back in time by reporting ("said staff had raised concerns", "would appeal").
+BACKSHIFT = frozenset({"had", "would", "could", "might", "should"})
+
+
+def in_reported_tense(verb: Token) -> bool:
+    """A verb put back in time by reporting ("had always licensed", "would appeal") or a state ("was proud"),
+    not a plain past event, which the reporter tells ("… and called on retailers to act")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.lemma_.lower() == "be" or any(c.dep_ == "aux" and c.lower_ in BACKSHIFT for c in verb.children)
+
+
+def governor(verb: Token, reporting: frozenset[str]) -> Token:
+    """The verb a verb hangs on. A plain past verb with no subject of its own joined to a reported clause
+    hangs on the reporting verb ("X said the abuses were "systematic" and called on retailers…": X called)."""
+    head = verb.head
+    if (
+        verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting and head.head.i < head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not in_reported_tense(verb)
+    ):  # fmt: skip
+        return head.head
+    return head
 
 
 def thing_end(token: Token, table: EntityTable) -> End | None:

@@ -46,7 +46,7 @@ from extract.lexicon.verbs import (
     STATEMENT_OBJECT_VERBS,
 )
 from extract.model import Mention, Relation
-from extract.relations.kit import NAMED, End, entity_type, make_relation, named_end, np_entity, quotations, thing_end
+from extract.relations.kit import NAMED, End, entity_type, in_reported_tense, make_relation, named_end, np_entity, quotations, thing_end
 from extract.relations.marks import Quotation
 from extract.relations.referents import Referents
 from extract.relations.roles import affiliation_predicate
@@ -442,16 +442,8 @@ def _clear_parts(part: list[Token], verb: Token, reading: Reading) -> list[list[
         if kept and _clear_of_quotes(list(reading.doc[kept[0].i : kept[-1].i + 1]), verb, reading):
             return [kept]
     head = min(part, key=lambda t: len(list(t.ancestors)))
-    joined = [c for c in head.children if c.dep_ == "conj" and c.i in inside and _in_reported_tense(c)]
+    joined = [c for c in head.children if c.dep_ == "conj" and c.i in inside and in_reported_tense(c)]
     return [list(c.subtree) for c in joined if _clear_of_quotes(list(c.subtree), verb, reading)]
-
-
-def _in_reported_tense(verb: Token) -> bool:
-    """A verb put back in time by reporting ("had always licensed", "would appeal") or a state ("was proud"),
-    not a plain past event, which the reporter tells ("… and called on retailers to act")."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    return verb.lemma_.lower() == "be" or any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT for c in verb.children)
 
 
 def _reported(verb: Token, clause: list[Token], reading: Reading, rule: str, confidence: float) -> Iterator[tuple[list[Token], Attribution]]:
@@ -466,10 +458,6 @@ def _reported(verb: Token, clause: list[Token], reading: Reading, rule: str, con
     if attribution.speakers:
         for part in parts:
             yield part, attribution
-
-
-#: Auxiliaries of a clause put back in time by reporting ("said staff had raised concerns, but managers had not acted").
-_BACKSHIFT = frozenset({"had", "would", "could", "might", "should"})
 
 
 def said_that(sent: Span, reading: Reading) -> Iterator[tuple[list[Token], Attribution]]:
@@ -490,7 +478,7 @@ def said_that(sent: Span, reading: Reading) -> Iterator[tuple[list[Token], Attri
             for conj in verb.children:
                 if (
                     conj.dep_ == "conj" and conj.lemma_.lower() not in REPORTING_VERBS
-                    and any(c.dep_ in _SUBJECTS for c in conj.children) and _in_reported_tense(conj) and conj.lemma_.lower() != "be"
+                    and any(c.dep_ in _SUBJECTS for c in conj.children) and in_reported_tense(conj) and conj.lemma_.lower() != "be"
                 ):  # fmt: skip
                     yield from _reported(verb, list(conj.subtree), reading, "reported_speech", 0.65)
 

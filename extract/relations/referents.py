@@ -31,6 +31,8 @@ from extract.lexicon.person_names import given_name_gender
 from extract.lexicon.roles import ROLE_WORDS
 from extract.lexicon.sources import (
     ACTOR_NOUNS,
+    ALLY_NOUNS,
+    BODY_PARTS,
     GENERIC_BODIES,
     NAMED_BODY_WORDS,
     PARTITIVES,
@@ -63,6 +65,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _DETERMINERS = frozenset({"a", "an", "the", "another", "some", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 _AFFILIATION_PREPS = frozenset({"for", "at", "from", "with", "of", "in"})
 _KEY = "newsgraph.referents"
+_AFFILIATIONS = frozenset({"LEADS", "WORKS_FOR", "MEMBER_OF", "SPOKESPERSON_FOR"})
 _POST_MODIFIERS = frozenset({"familiar", "close", "involved", "briefed", "knowledgeable", "speaking", "based", "working"})
 
 
@@ -114,11 +117,17 @@ class Referents:
         if token.pos_ == "PRON":
             return self.pronoun(token) if token.lower_ in PRONOUN_KINDS else None
         return (
-            self.named(token, ACTOR_TYPES)
+            self._body_part(token)
+            or self.named(token, ACTOR_TYPES)
+            or (self.named(token, NAMED) if token.lemma_.lower() in ACTOR_NOUNS | ALLY_NOUNS | GENERIC_BODIES else None)
             or self.role_holder(token)
             or self.definite_body(token, avoid=avoid)
             or self._unnamed_actor(token)
         )
+
+    def bodies_of(self, end: End) -> set[str]:
+        """The bodies a person is read to lead, work for or speak for so far in the article."""
+        return {r.target for r in self._relations if r.source == end.id and r.predicate in _AFFILIATIONS}
 
     def named(self, token: Token, types: frozenset[str]) -> End | None:
         """The named entity of the phrase; not one with an indefinite article ("An MSP has called…")."""
@@ -156,7 +165,7 @@ class Referents:
     def role_holder(self, token: Token) -> End | None:
         """ "the minister": the person named before with a role ending on that word."""
         word = token.lower_
-        if word not in ROLE_WORDS or not _definite(token):
+        if word not in ROLE_WORDS or not _definite(token, ("the", "his", "her", "their", "its")):
             return None
         holder = None
         for rel in self._relations:
@@ -186,7 +195,7 @@ class Referents:
         lemma = head.lemma_.lower()
         if head.pos_ not in ("NOUN", "PROPN") or lemma not in VOICE_NOUNS | UNNAMED_BODIES:
             return None
-        if _definite(token) and head is token and not self._has_modifiers(head) and lemma in self._sources:
+        if _definite(token) and head == token and not self._has_modifiers(head) and lemma in self._sources:
             return self._sources[lemma]  # "the sources added": the sources named before
         tokens, body, prep = self._phrase(token, head)
         words = []
@@ -224,9 +233,26 @@ class Referents:
 
     # --- pieces -----------------------------------------------------------------------------------
 
-    def _unnamed_actor(self, token: Token) -> End | None:
-        if token.lemma_.lower() not in ACTOR_NOUNS or token.pos_ != "NOUN" or self._has_named_modifier(token):
+    def _body_part(self, token: Token) -> End | None:
+        """ "the Dunmore Rovers board", "Fjellstad's board", "the board of the Danube Bank": a THING named with its body."""
+        if token.lemma_.lower() not in BODY_PARTS or token.pos_ != "NOUN":
             return None
+        owner = next((e for c in token.lefts if c.dep_ in ("compound", "poss") and (e := named_end(c, self.table))), None)
+        if owner is None:
+            of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            owner = np_entity(of[0], self.table) if of else None
+        if owner is None:
+            return None
+        name = f"{self.table.get(owner.id).name} {token.lower_}"
+        span = char_span(self.doc, token.i, token.i + 1)
+        return End(self.table.add(name, "THING", Mention(*span, token.text, "THING"), range(token.i, token.i + 1)), span)
+
+    def _unnamed_actor(self, token: Token) -> End | None:
+        lemma = token.lemma_.lower()
+        if lemma not in ACTOR_NOUNS or token.pos_ != "NOUN" or self._has_named_modifier(token):
+            return None
+        if lemma in GENERIC_BODIES | NAMED_BODY_WORDS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.lefts):
+            return None  # "an American investment group" is named later: not a node of its own
         return thing_end(token, self.table)
 
     def _has_named_modifier(self, token: Token) -> bool:
@@ -261,7 +287,7 @@ class Referents:
         keep = {token.i, head.i}
         body: tuple[End, set[int]] | None = None
         prep = "for"
-        if head is not token:  # "one of the interviewees"
+        if head != token:  # "one of the interviewees"
             keep |= {t.i for t in token.subtree if t.i <= head.i}
         for child in head.lefts:
             if child.dep_ in ("compound", "amod", "nmod", "poss", "det", "case"):
@@ -356,9 +382,9 @@ class Referents:
         return self._genders[eid]
 
 
-def _definite(token: Token) -> bool:
+def _definite(token: Token, words: tuple[str, ...] = ("the", "its", "their", "this", "that")) -> bool:
     """ "the company", "its board", "their union": a noun that refers back."""
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this", "that") for c in token.lefts)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in words for c in token.lefts)
 
 
 def _is_main_subject(token: Token) -> bool:

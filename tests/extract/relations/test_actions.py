@@ -25,7 +25,8 @@ pytestmark = pytest.mark.model
             {("Gordon Brown", "VISIT", "factory"), ("Gordon Brown", "PRAISE", "worker")},
         ),
         ("Gordon Brown did not approve the budget.", {("Gordon Brown", "NOT_APPROVE", "budget")}),
-        ("The police officers lifted the blockade.", set()),  # no named actor, no action edge
+        ("The police officers lifted the blockade.", {("police officer", "LIFT", "blockade")}),  # an unnamed group acts
+        ("The decision put the brakes on the project.", set()),  # a decision is no actor (and the brakes an idiom)
     ],
 )
 def test_actions(nlp, text, expected):
