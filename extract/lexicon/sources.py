@@ -19,6 +19,7 @@ VOICE_NOUNS = SPOKES | frozenset({
     "voter", "shopper", "commuter", "passenger", "scientist", "researcher", "negotiator", "organiser", "organizer",
     "trader", "investor", "banker", "police", "authority", "colleague", "friend", "neighbour", "neighbor",
     "participant", "delegate", "owner", "customer", "user", "eyewitness", "bystander", "local", "islander",
+    "girl", "boy", "daughter", "son", "wife", "husband", "widow",
 })  # fmt: skip
 #: Bodies a report names by their kind, not by a name ("the government", "the interior ministry").
 UNNAMED_BODIES = frozenset({
@@ -48,6 +49,13 @@ NAMED_BODY_WORDS = frozenset({
     "federation", "foundation", "institute", "court", "league", "alliance", "coalition", "movement", "fund",
     "programme", "program", "organisation", "organization", "service", "office", "society", "forum",
 })  # fmt: skip
+#: The sex a noun for a person says ("A spokeswoman said …. "…," she added").
+NOUN_SEX = {
+    "spokeswoman": "f", "woman": "f", "mother": "f", "chairwoman": "f", "businesswoman": "f", "daughter": "f",
+    "wife": "f", "sister": "f", "girl": "f", "widow": "f", "grandmother": "f",
+    "spokesman": "m", "man": "m", "father": "m", "chairman": "m", "businessman": "m", "son": "m", "husband": "m",
+    "brother": "m", "boy": "m", "widower": "m", "grandfather": "m",
+}  # fmt: skip
 #: Quantities before "of" that leave the head to the noun after ("one of the interviewees").
 PARTITIVES = frozenset({"one", "two", "three", "some", "several", "many", "most", "none", "each", "both", "all", "few"})
 #: Pronouns and the kind of antecedent each takes ("he" → a man, "it" → a body).

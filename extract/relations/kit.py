@@ -63,8 +63,10 @@ def named_end(token: Token, table: EntityTable, types: frozenset[str] = NAMED) -
 def np_entity(token: Token, table: EntityTable, types: frozenset[str] = NAMED) -> End | None:
     """The named entity a noun phrase headed by ``token`` stands for.
 
-    The head itself; else a named apposition ("the mayor, Natacha Bouchart"); else, for organisation
-    nouns, a named modifier ("the UNSA-Police union", "the party of Marine Le Pen" is not followed).
+    The head itself; else a named apposition right after its phrase ("the mayor, Natacha Bouchart", "The
+    donor, real estate developer Lorraine Vickers", "the agency, UNHCR,"); else, for organisation nouns, a
+    named modifier ("the UNSA-Police union"; not "the party of Marine Le Pen", not a nationality, "the
+    Argentine newspaper Clarin", and not after "a": "an American investment group" is not America).
     """
     end = named_end(token, table, types)
     if end:
@@ -81,7 +83,7 @@ def np_entity(token: Token, table: EntityTable, types: frozenset[str] = NAMED) -
         for child in token.lefts:  # not "an American investment group": some group, not America
             if child.dep_ in ("compound", "nmod", "amod", "poss"):
                 end = named_end(child, table, types)
-                if end:
+                if end and not (child.dep_ == "amod" and entity_type(table, end.id) == "NORP"):  # "Argentine newspaper Clarin"
                     return end
     return None
 

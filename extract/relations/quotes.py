@@ -41,6 +41,7 @@ from extract.lexicon.verbs import (
     ACCUSING_VERBS,
     ADDRESSING_VERBS,
     DESCRIBING_VERBS,
+    MODALS,
     REPORTING_VERBS,
     STATEMENT_NOUNS,
     STATEMENT_OBJECT_VERBS,
@@ -53,6 +54,10 @@ from extract.relations.roles import affiliation_predicate
 
 #: Quotations of fewer words are scare quotes, not speech ("called the plan "reckless"").
 MIN_WORDS = 2
+#: A reported clause has at least this many words ("it would appeal").
+MIN_CLAUSE_WORDS = 3
+#: Words that open a reported question, not a statement ("asked whether …", "did not say when …").
+QUESTION_WORDS = frozenset({"whether", "if", "which", "what", "when", "where", "who", "whom", "why", "how"})
 #: Nouns after "according to" that stand for whoever wrote them ("according to a report by HRW").
 DOCUMENT_NOUNS = frozenset({"report", "study", "statement", "survey", "analysis", "figure", "data", "estimate", "document", "filing", "poll", "count", "tally", "memo", "letter"})
 _DASHES = frozenset({"—", "–", "-", "--", "―"})
@@ -385,7 +390,10 @@ ATTRIBUTIONS: tuple[Callable[[Quoted, Reading], Attribution | None], ...] = (
 
 
 def _clause_parts(clause: Token) -> list[list[Token]]:
-    """A reported clause, split where "and that …" or a clause with its own subject joins it."""
+    """A reported clause, split where "and that …" or a clause with its own subject in the reported tense
+    joins it ("… said the group would launch an appeal, and that two firms had promised donations"). A
+    clause with its own subject in the plain past is the reporter's ("Hewitt said …, but Pollard rejected
+    his comments") and is left out."""
     joined = [
         c for c in clause.children
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in (*_SUBJECTS, "mark") for g in c.children)
@@ -393,7 +401,8 @@ def _clause_parts(clause: Token) -> list[list[Token]]:
     rest = {t.i for c in joined for t in c.subtree}
     parts = [[t for t in clause.subtree if t.i not in rest]]
     for conj in joined:
-        parts.extend(_clause_parts(conj))
+        if any(g.dep_ == "mark" for g in conj.children) or in_reported_tense(conj):
+            parts.extend(_clause_parts(conj))
     return parts
 
 
@@ -428,6 +437,7 @@ def _clear_parts(part: list[Token], verb: Token, reading: Reading) -> list[list[
     own = reading.quote_of(verb)
     inside = {t.i for t in part}
     cut: set[int] = set()
+    in_modifiers = True
     for token in part:
         if reading.quote_of(token) == own or token.i in cut or token.is_punct:
             continue
@@ -435,19 +445,29 @@ def _clear_parts(part: list[Token], verb: Token, reading: Reading) -> list[list[
         while node.dep_ not in _MODIFIERS and node.head.i in inside and node.head != node:
             node = node.head
         if node.dep_ not in _MODIFIERS or node.i not in inside:
+            in_modifiers = False
             break
         cut |= {t.i for t in node.subtree}
-    else:
-        kept = _trimmed([t for t in part if t.i not in cut])
+    head = min(part, key=lambda t: len(list(t.ancestors)))
+    if in_modifiers and head.i not in cut and reading.quote_of(head) == own and head.pos_ in ("VERB", "AUX"):
+        kept = _trimmed([t for t in part if t.i not in cut])  # what is left is a clause of its own
         if kept and _clear_of_quotes(list(reading.doc[kept[0].i : kept[-1].i + 1]), verb, reading):
             return [kept]
-    head = min(part, key=lambda t: len(list(t.ancestors)))
     joined = [c for c in head.children if c.dep_ == "conj" and c.i in inside and in_reported_tense(c)]
     return [list(c.subtree) for c in joined if _clear_of_quotes(list(c.subtree), verb, reading)]
 
 
+def _not_said(verb: Token) -> bool:
+    """ "did not say when …", "declined to say whether …", "fans should note …": nothing was said."""
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
+
+
 def _reported(verb: Token, clause: list[Token], reading: Reading, rule: str, confidence: float) -> Iterator[tuple[list[Token], Attribution]]:
-    if verb.pos_ != "VERB" or reading.quote_of(verb) is not None and any(s.pos_ == "PRON" for s in _subjects(verb, reading)):
+    if verb.pos_ != "VERB" or _not_said(verb):
+        return
+    if reading.quote_of(verb) is not None and any(s.pos_ == "PRON" for s in _subjects(verb, reading)):
         return  # "we said we would…" inside a quote: the quote already says it
     parts = [_trimmed(p) for p in _clear_parts(clause, verb, reading)]
     parts = [p for p in parts if p]
@@ -471,9 +491,16 @@ def said_that(sent: Span, reading: Reading) -> Iterator[tuple[list[Token], Attri
             inner = {t.i for t in verb.subtree}
             yield from _reported(verb, [t for t in verb.head.subtree if t.i not in inner], reading, "reported_speech", 0.7)
             continue
-        for clause in clauses:
-            for part in _clause_parts(clause):
-                yield from _reported(verb, part, reading, "reported_speech", 0.75)
+        parts = [part for clause in clauses for part in _clause_parts(clause)]
+        if len(clauses) > 1 and not any(c.dep_ == "cc" for c in verb.children if clauses[0].i < c.i < clauses[-1].i):
+            # two clauses on one verb with no "and" between: one clause the parser cut ("denied that the group
+            # planned to sell the Mill Lane | ground for housing")
+            parts = [[t for c in clauses for t in c.subtree]]
+        for part in parts:
+            words = [t for t in sorted(part, key=lambda t: t.i) if t.is_alpha]
+            if len(words) < MIN_CLAUSE_WORDS or words[0].lower_ in QUESTION_WORDS:
+                continue  # not "the judge said she must:", nor a question ("revealed which nominees …")
+            yield from _reported(verb, part, reading, "reported_speech", 0.75)
         if clauses and verb.tag_ == "VBD":
             for conj in verb.children:
                 if (

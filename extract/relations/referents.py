@@ -28,13 +28,14 @@ from extract.entities.table import EntityTable
 from extract.lexicon.bodies import ORG_NOUNS
 from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, NOBILITY
 from extract.lexicon.person_names import given_name_gender
-from extract.lexicon.roles import ROLE_WORDS
+from extract.lexicon.roles import ROLE_QUALIFIERS, ROLE_WORDS
 from extract.lexicon.sources import (
     ACTOR_NOUNS,
     ALLY_NOUNS,
     BODY_PARTS,
     GENERIC_BODIES,
     NAMED_BODY_WORDS,
+    NOUN_SEX,
     PARTITIVES,
     PRONOUN_KINDS,
     UNNAMED_BODIES,
@@ -84,6 +85,7 @@ class Referents:
         self._relations = relations  # read as it grows: the roles of earlier sentences
         self._sources: dict[str, End] = {}  # head lemma → the last SOURCE with that head
         self._genders: dict[str, str] = {}
+        self._resolved: dict[int, End | None] = {}  # pronoun token → what it stands for
         #: (SOURCE, predicate, body) edges of the unnamed speakers made so far
         self.affiliations: list[tuple[End, str, End]] = []
 
@@ -99,6 +101,8 @@ class Referents:
         body = self._body_of_place(token)
         if body:
             return body
+        if _definite(token, ("the",)) and token.tag_ in ("NNP", "JJ") and entity_type(self.table, self.table.at(token)) == "NORP":
+            return None  # "said the American": a person the text named before, not the people
         return (
             self.named(token, ACTOR_TYPES)
             or self.named(token, NAMED)
@@ -159,20 +163,24 @@ class Referents:
         if kind is None or token.i in self.quoted:
             return None
         if kind == "body":
-            return self._antecedent(token, BODY_TYPES, "", subjects_only=True)
-        return self._antecedent(token, frozenset({"PERSON"}), kind, subjects_only=False)
+            return self._antecedent(token, BODY_TYPES, "")
+        return self._antecedent(token, frozenset({"PERSON"}), kind)
 
     def role_holder(self, token: Token) -> End | None:
-        """ "the minister": the person named before with a role ending on that word."""
+        """ "the minister", "his coach": the person last named before with that role (not a "shadow" or "deputy" one)."""
         word = token.lower_
         if word not in ROLE_WORDS or not _definite(token, ("the", "his", "her", "their", "its")):
             return None
         holder = None
         for rel in self._relations:
             role = self.table.get(rel.target)
-            if rel.predicate == "HAS_ROLE" and rel.evidence.target_span[0] < token.idx and role and role.name.split()[-1:] == [word]:
-                if holder is None or rel.evidence.source_span[0] > holder.span[0]:
-                    holder = End(rel.source, rel.evidence.source_span)
+            words = role.name.split() if role else []
+            if rel.predicate != "HAS_ROLE" or rel.evidence.target_span[0] >= token.idx or words[-1:] != [word]:
+                continue
+            if not ROLE_QUALIFIERS.isdisjoint(words):
+                continue  # "the chancellor" is not the shadow chancellor
+            if holder is None or rel.evidence.source_span[0] > holder.span[0]:
+                holder = End(rel.source, rel.evidence.source_span)
         return holder
 
     def definite_body(self, token: Token, *, avoid: Iterable[str] = ()) -> End | None:
@@ -190,10 +198,15 @@ class Referents:
         return None
 
     def voice(self, token: Token) -> End | None:
-        """A SOURCE node for an unnamed speaker ("police sources", "a spokesman for X"), or None."""
+        """A SOURCE node for an unnamed speaker ("police sources", "a spokesman for X"), or None.
+
+        Not a person whose name the model missed ("his wife, Sharon,", "the Austrian").
+        """
         head = self._partitive_head(token)
         lemma = head.lemma_.lower()
         if head.pos_ not in ("NOUN", "PROPN") or lemma not in VOICE_NOUNS | UNNAMED_BODIES:
+            return None
+        if any(c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" and self.table.at(c) is None for c in head.children):
             return None
         if _definite(token) and head == token and not self._has_modifiers(head) and lemma in self._sources:
             return self._sources[lemma]  # "the sources added": the sources named before
@@ -312,28 +325,58 @@ class Referents:
         low, high = min(keep), max(keep)
         return [t for t in self.doc[low : high + 1] if not t.is_space], body, prep
 
-    def _antecedent(self, token: Token, types: frozenset[str], sex: str, *, subjects_only: bool) -> End | None:
-        """The nearest fitting subject, sentence by sentence back from ``token``; then anyone fitting."""
+    def _antecedent(self, token: Token, types: frozenset[str], sex: str) -> End | None:
+        """The nearest fitting main-clause subject, sentence by sentence back from ``token``: a name, a pronoun
+        already read, or an unnamed voice ("A spokeswoman said …. "…," she said"); never the subject of the
+        pronoun's own verb, and never past a subject that is a name the model did not tag."""
+        if token.i in self._resolved:
+            return self._resolved[token.i]
+        self._resolved[token.i] = None  # a chain of pronouns never loops
         own_subjects = set()
         if token.dep_ not in _SUBJECTS:  # "Tasker told him": him is not Tasker
             own_subjects = {t.i for c in token.head.children if c.dep_ in _SUBJECTS for t in c.subtree}
         number = self._sentence_of[token.i]
+        found = None
         for back in range(0, LOOK_BACK + 1):
             if number - back < 0:
                 break
             sent = self._sentences[number - back]
             limit = token.i if back == 0 else sent.end
-            subjects, others = [], []
-            for end, tok in self._entities_in(sent, limit, types):
-                if tok.i in own_subjects:
+            subjects = [
+                (tok.i, end) for end, tok in self._entities_in(sent, limit, types)
+                if tok.i not in own_subjects and self._fits(end, sex) and _is_main_subject(tok)
+            ]  # fmt: skip
+            unknown = False
+            for tok in sent:
+                if tok.i >= limit or tok.i in own_subjects or tok.i in self.quoted or tok.dep_ not in _SUBJECTS or not _is_main_subject(tok):
                     continue
-                if not self._fits(end, sex):
-                    continue
-                (subjects if _is_main_subject(tok) else others).append(end)
+                end = self._subject_referent(tok, token, types, sex)
+                if end is not None:
+                    subjects.append((tok.i, end))
+                unknown = unknown or tok.pos_ == "PROPN" and self.table.at(tok) is None
+            subjects.sort(key=lambda item: item[0])
+            if len({end.id for _, end in subjects}) > 1 and back > 0:
+                break  # two people it could be ("Hewitt said …, but Pollard rejected …"): do not guess
             if subjects:
-                return subjects[-1] if back == 0 else subjects[0]
-            if others and not subjects_only:
-                return others[-1] if back == 0 else others[0]
+                found = subjects[-1][1]
+                break
+            if unknown:
+                break  # the subject is a name the model did not tag: whoever it is, do not look past it
+        self._resolved[token.i] = found
+        return found
+
+    def _subject_referent(self, subject: Token, pronoun: Token, types: frozenset[str], sex: str) -> End | None:
+        """A pronoun or an unnamed voice as the subject of an earlier clause, when it fits ``pronoun``."""
+        if subject.pos_ == "PRON":
+            same = PRONOUN_KINDS.get(subject.lower_)
+            return self.pronoun(subject) if same and same == PRONOUN_KINDS.get(pronoun.lower_) and subject.i < pronoun.i else None
+        if self.table.at(subject) is not None:
+            return None  # a name: read by _entities_in
+        lemma = self._partitive_head(subject).lemma_.lower()
+        if "PERSON" in types and lemma in VOICE_NOUNS and (not sex or NOUN_SEX.get(lemma, sex) == sex):
+            return self.voice(subject)
+        if "ORG" in types and lemma in UNNAMED_BODIES:
+            return self.voice(subject)
         return None
 
     def _entities_in(self, sent: Span, limit: int, types: frozenset[str]) -> Iterator[tuple[End, Token]]:
@@ -396,7 +439,9 @@ def _is_main_subject(token: Token) -> bool:
     verb = token.head
     while verb.dep_ == "conj":
         verb = verb.head
-    return verb.dep_ == "ROOT" or verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.head.lemma_ in ("say", "add")
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.head.lemma_ in ("say", "add"):
+        return True  # "Hewitt said he had …, but Pollard rejected …" and "X did Y, officials said": both count
+    return verb.dep_ == "ROOT"
 
 
 def _in_brackets(token: Token) -> bool:
