@@ -33,10 +33,10 @@ from spacy.tokens import Span, Token
 
 from extract.entities.table import EntityTable
 from extract.lexicon.grammar import LIGHT_PREPS, OBJECT_PREPS, WH_WORDS
+from extract.lexicon.roles import ROLE_WORDS
 from extract.lexicon.sources import ALLY_NOUNS, PARTITIVES
 from extract.lexicon.verbs import IDIOMS, MODALS, NOT_ACTIONS, PREPOSITIONAL_VERBS, REPORTING_VERBS, STATEMENT_OBJECT_VERBS, STATIVE_VERBS
 from extract.model import Relation
-from extract.lexicon.roles import ROLE_WORDS
 from extract.relations.kit import NAMED, End, entity_type, governor, make_relation, named_end, np_entity, quoted_tokens, thing_end
 from extract.relations.referents import Referents
 
