@@ -193,6 +193,12 @@ def is_noun_phrase(gold: str) -> bool:
     return bool(head) and head[0].islower()
 
 
+def _words(name: str) -> list[str]:
+    """A name's normalised words without a leading "the" ("the Commission" → ["commission"])."""
+    words = normalize_name(name).split()
+    return words[1:] if words[:1] == ["the"] else words
+
+
 def same_actor(gold: str, entity: Entity, kind: str = "") -> bool:
     """Whether ``entity`` is the gold actor (see the module docstring for the rules)."""
     if entity.type in _NEVER.get(kind, set()):
@@ -200,11 +206,11 @@ def same_actor(gold: str, entity: Entity, kind: str = "") -> bool:
     if is_noun_phrase(gold):
         wanted = head_noun(gold)
         return any(head_noun(name) == wanted for name in (entity.name, *entity.aliases))
-    g = normalize_name(gold).split()
+    g = _words(gold)
     if not g:
         return False
     for name in (entity.name, *entity.aliases):
-        n = normalize_name(name).split()
+        n = _words(name)
         if not n:
             continue
         if n == g:
