@@ -235,6 +235,8 @@ OVERLAPS = {
     ("verbs.ADDRESSING_VERBS", "verbs.SAYING_VERBS"): "explain write",
     ("verbs.AIMING_VERBS", "verbs.KILL_WORDS"): "shoot stab",
     ("verbs.AIMING_VERBS", "verbs.VIOLENT_VERBS"): "shoot stab",
+    ("verbs.COMMITMENT_VERBS", "verbs.MOTION_VERBS"): "move",
+    ("verbs.COMMITMENT_VERBS", "verbs.REPORTING_VERBS"): "agree continue vow",
     ("verbs.COPULAS", "verbs.NOT_ACTIONS"): "be become remain",
     ("verbs.DESCRIBING_VERBS", "verbs.STATEMENT_NOUNS"): "call",
     ("verbs.KILL_WORDS", "verbs.SPEECH_VERBS"): "die",

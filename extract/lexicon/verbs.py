@@ -60,6 +60,8 @@ STATIVE_VERBS = frozenset(
     "owe need want like love hate know believe think mean deserve lack cost weigh resemble contain consist "
     "matter wish hope expect fear doubt understand".split()
 )
+#: Verbs whose "to" infinitive is what the subject committed to or went on to do ("agreed to buy", "voted to close").
+COMMITMENT_VERBS = frozenset({"agree", "decide", "vote", "move", "pledge", "vow", "commit", "opt", "choose", "begin", "start", "continue", "manage", "resolve"})
 #: Auxiliaries that make a verb a plan, a possibility or a condition, not something done ("will take office").
 MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "wo", "ca"})
 #: Verb + preposition whose object is what the verb acts on, even a common noun ("called on retailers",

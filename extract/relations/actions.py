@@ -15,12 +15,14 @@ on the ferry"), the body "the company" refers to, or an unnamed group as a THING
 named entity becomes a THING node named by its head-noun phrase ("two of his assistants" → assistant).
 
 Only what was done is an action (``is_event``): not a clause inside quotation marks or in reported
-speech ("critics said he had handed them a blank cheque"), not a plan or a possibility ("will take
+speech ("critics said he had handed them a blank cheque"; a fact told first and attributed after, "X
+agreed to buy Y, the firms announced", stays), not a plan or a possibility ("will take
 office", "could cost jobs"), not a condition ("if …"), not a state ("still owes him"), not an idiom
 ("kicked the can down the road", ``lexicon.verbs.IDIOMS``), nothing done to "no" object ("showed no
 emotion"). A subject is inherited by a verb joined to the one that has it ("declared … and requested
-…") and by a participle clause ("…, voting 3-2 against a plan"), never by an infinitive or a gerund
-that complements another verb ("meant giving the sheriff a blank check").
+…"), by a participle clause ("…, voting 3-2 against a plan") and by what its subject committed to do
+("agreed to buy", "voted to close"); never by another infinitive or a gerund ("plans to sell", "meant
+giving the sheriff a blank check").
 
 ``alliances`` reads "X and its ally, Y" and "Y, an ally of X" as X ALLY_OF Y (not an action).
 """
@@ -35,7 +37,16 @@ from extract.entities.table import EntityTable
 from extract.lexicon.grammar import LIGHT_PREPS, OBJECT_PREPS, WH_WORDS
 from extract.lexicon.roles import ROLE_WORDS
 from extract.lexicon.sources import ALLY_NOUNS, PARTITIVES
-from extract.lexicon.verbs import IDIOMS, MODALS, NOT_ACTIONS, PREPOSITIONAL_VERBS, REPORTING_VERBS, STATEMENT_OBJECT_VERBS, STATIVE_VERBS
+from extract.lexicon.verbs import (
+    COMMITMENT_VERBS,
+    IDIOMS,
+    MODALS,
+    NOT_ACTIONS,
+    PREPOSITIONAL_VERBS,
+    REPORTING_VERBS,
+    STATEMENT_OBJECT_VERBS,
+    STATIVE_VERBS,
+)
 from extract.model import Relation
 from extract.relations.kit import NAMED, End, entity_type, governor, make_relation, named_end, np_entity, quoted_tokens, thing_end
 from extract.relations.referents import Referents
@@ -83,8 +94,8 @@ def is_event(verb: Token) -> bool:
     node = verb
     while node.head != node and node.dep_ not in ("relcl", "acl"):  # inside the clause of a reporting verb: said, not done
         head = governor(node, REPORTING_VERBS)  # (a relative clause there is the reporter's: "the council, which approved …")
-        if head == node.head and node.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
-            return False
+        if head == node.head and node.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS and node.i > head.i:
+            return False  # "critics said he had …"; a fact told first ("X agreed to buy Y, the firms announced") stays
         if node.dep_ in ("conj", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
             return False  # "would have meant giving…", "will … and …"
         node = head
@@ -111,9 +122,12 @@ def _subjects(verb: Token) -> tuple[list[Token], list[Token], bool]:
 
 
 def _inherits(verb: Token) -> bool:
-    """A verb joined to another ("declared … and requested …") or a participle clause ("…, voting against a plan")."""
+    """A verb joined to another ("declared … and requested …"), a participle clause ("…, voting against a
+    plan") or what a subject committed to do ("agreed to buy", "voted to close")."""
     if verb.head == verb:
         return False
+    if verb.dep_ == "xcomp":
+        return verb.head.lemma_.lower() in COMMITMENT_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
 
 

@@ -96,6 +96,12 @@ def test_no_action(nlp, text):
     assert not any(subject == "GENEVA" for subject, _p, _o in found)
 
 
+def test_what_a_subject_agreed_to_do_is_its_action_and_a_fact_told_first_stays(nlp):
+    text = "Northwind Systems has agreed to buy Kestrel Semiconductors, the two companies announced on Thursday."
+    assert ("Northwind Systems", "BUY", "Kestrel Semiconductors") in actions(nlp, text)
+    assert not any(p == "SELL" for _s, p, _o in actions(nlp, "Northwind Systems plans to sell its chip unit."))
+
+
 def test_a_relative_clause_in_reported_speech_is_the_reporters(nlp):
     text = "Residents said the trial had shaken the town council, which approved the permits last year."
     assert ("town council", "APPROVE", "permit") in actions(nlp, text)
