@@ -33,7 +33,8 @@ def find_relations(doc: Doc, table: EntityTable, article_id: str) -> list[Relati
             relations.append(rel)
 
     referents = Referents.of(doc, table, relations)  # reads the roles found so far as it is asked
-    for sent in doc.sents:
+    for number in range(referents.sentence_count):
+        sent = referents.sentence(number)
         for rule in SENTENCE_RULES:
             for rel in rule(sent, table, article_id):
                 keep(rel)

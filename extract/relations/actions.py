@@ -210,7 +210,7 @@ def _kept(verb: Token, obj: Token, prep: str | None, target: End, named: End | N
 def actions(sent: Span, table: EntityTable, article_id: str) -> Iterator[Relation]:
     """Subject–verb–object edges of one sentence (active, passive with agent, prepositional)."""
     referents = Referents.of(sent.doc, table)
-    for verb in sent:
+    for verb in referents.tokens(sent):
         if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_ACTIONS or not is_event(verb):
             continue
         active, passive, inherited = _subjects(verb)
@@ -249,7 +249,9 @@ def _edges(
 def reduced_relatives(sent: Span, table: EntityTable, article_id: str) -> Iterator[Relation]:
     """ "a video, filmed by the campaign group Clean Lenn, showed …" → Clean Lenn FILM video; "X, backed by Y" → Y BACK X."""
     referents = Referents.of(sent.doc, table)
-    for verb in sent:
+    if " by " not in referents.words(sent):
+        return
+    for verb in referents.tokens(sent):
         if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() in NOT_ACTIONS or not is_event(verb):
             continue
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -264,7 +266,11 @@ def reduced_relatives(sent: Span, table: EntityTable, article_id: str) -> Iterat
 def alliances(sent: Span, table: EntityTable, article_id: str) -> Iterator[Relation]:
     """ "the PS and its ally, the PCF" and "the PCF, an ally of the PS" → PS ALLY_OF PCF."""
     bodies = frozenset({"ORG", "NORP", "GPE"})
-    for token in sent:
+    referents = Referents.of(sent.doc, table)
+    words = referents.words(sent)
+    if "ally" not in words and "allies" not in words and "partner" not in words:
+        return
+    for token in referents.tokens(sent):
         if token.lemma_.lower() not in ALLY_NOUNS:
             continue
         ally = np_entity(token, table, bodies)

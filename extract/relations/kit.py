@@ -155,7 +155,7 @@ def quotations(doc: Doc) -> list[Quotation]:
     """The quotations of ``doc`` (``marks.quotations``), found once per document and kept on it."""
     found = doc.user_data.get(_QUOTATIONS)
     if found is None:
-        found = doc.user_data[_QUOTATIONS] = marks.quotations(doc.text)
+        found = doc.user_data[_QUOTATIONS] = marks.quotations(doc_text(doc))
     return found
 
 
@@ -177,14 +177,13 @@ def quoted_tokens(doc: Doc) -> frozenset[int]:
 DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 
-def dateline_end(token: Token) -> int | None:
+def dateline_end(token: Token, sent: Span) -> int | None:
     """Index of the dash that ends the wire dateline ``token`` stands in ("MILLBROOK, Ohio (AP) —"), if it does.
 
-    A dateline opens a paragraph, ends on a dash within a dozen tokens, and its words are capitalised,
-    the first in capitals.
+    ``sent`` is the token's sentence. A dateline opens a paragraph, ends on a dash within a dozen tokens,
+    and its words are capitalised, the first in capitals.
     """
     doc = token.doc
-    sent = token.sent
     start = sent.start
     if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
         return None

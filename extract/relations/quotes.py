@@ -47,6 +47,7 @@ from extract.lexicon.verbs import (
     STATEMENT_OBJECT_VERBS,
 )
 from extract.model import Mention, Relation
+from extract.nlp.text import doc_text
 from extract.relations.kit import NAMED, End, entity_type, in_reported_tense, make_relation, named_end, np_entity, quotations, thing_end
 from extract.relations.marks import Quotation
 from extract.relations.referents import Referents
@@ -261,7 +262,7 @@ def _outside_quotes(token: Token, reading: Reading, quote: Quoted) -> bool:
 
 def verb_after(quote: Quoted, reading: Reading) -> Attribution | None:
     """A reporting verb after the quote in its last sentence: '"…," said Martin Okafor'."""
-    sent = quote.marks[-1].sent
+    sent = reading.referents.sentence_of(quote.marks[-1])
     for token in reading.doc[quote.marks.end : sent.end]:
         if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB" and _outside_quotes(token, reading, quote):
             return _from_verb(token, reading, "quote")
@@ -272,7 +273,7 @@ def verb_before(quote: Quoted, reading: Reading) -> Attribution | None:
     """A reporting verb before the quote in its first sentence, right before it or before a colon: 'X said: "…"'."""
     doc = reading.doc
     start = quote.marks.start
-    sent = doc[start].sent
+    sent = reading.referents.sentence_of(start)
     verbs = [
         t for t in doc[sent.start : start]
         if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and _outside_quotes(t, reading, quote)
@@ -288,7 +289,7 @@ def introduced_by_colon(quote: Quoted, reading: Reading) -> Attribution | None:
     start = quote.marks.start
     if start == 0 or doc[start - 1].text != ":":
         return None
-    root = doc[start - 1].sent.root
+    root = reading.referents.sentence_of(start - 1).root
     if root.i >= start or reading.quote_of(root) is not None:
         return None
     speakers, confidence = _speakers(root, reading)
@@ -355,10 +356,10 @@ def _someone_else_between(previous: Quoted, quote: Quoted, before: Attribution, 
 def introduced_before(quote: Quoted, reading: Reading) -> Attribution | None:
     """A quote standing alone as its sentence(s), after a sentence whose subject is a person."""
     doc = reading.doc
-    first = quote.marks[0].sent
+    first = reading.referents.sentence_of(quote.marks[0])
     if quote.marks.start != first.start or quote.quotation.depth:
         return None
-    last = quote.marks[-1].sent
+    last = reading.referents.sentence_of(quote.marks[-1])
     if any(not t.is_punct and not t.is_space for t in doc[quote.marks.end : last.end]):
         return None
     number = reading.referents.sentence_index(quote.marks[0])
@@ -483,7 +484,7 @@ def _reported(verb: Token, clause: list[Token], reading: Reading, rule: str, con
 def said_that(sent: Span, reading: Reading) -> Iterator[tuple[list[Token], Attribution]]:
     """ "X said (that) …", "warned that …", "told AFP that …"; "Her first act, she said, will be …"; and a
     clause joined to the reporting verb in the reported tense ("said that A, but B had not …")."""
-    for verb in sent:
+    for verb in reading.referents.tokens(sent):
         if verb.lemma_.lower() not in REPORTING_VERBS:
             continue
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -513,7 +514,7 @@ def said_that(sent: Span, reading: Reading) -> Iterator[tuple[list[Token], Attri
 def said_object(sent: Span, reading: Reading) -> Iterator[tuple[list[Token], Attribution]]:
     """ "Northstar denied the allegations", "admitted 14 breaches", "accused the company of refusing to negotiate",
     "described the move as a costly mistake"."""
-    for verb in sent:
+    for verb in reading.referents.tokens(sent):
         lemma = verb.lemma_.lower()
         if lemma in STATEMENT_OBJECT_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
             for obj in verb.children:
@@ -531,7 +532,9 @@ def said_object(sent: Span, reading: Reading) -> Iterator[tuple[list[Token], Att
 
 def according_to(sent: Span, reading: Reading) -> Iterator[tuple[list[Token], Attribution]]:
     """ "Turnout reached 66 percent, according to Elections Quebec": the clause is X's."""
-    for token in sent:
+    if "according" not in reading.referents.words(sent):
+        return
+    for token in reading.referents.tokens(sent):
         if token.lower_ != "according" or token.dep_ != "prep":
             continue
         pobj = _according_to(token.head)
@@ -557,25 +560,25 @@ def _quoted(doc: Doc) -> list[Quoted]:
     found = []
     for quotation in quotations(doc):
         words = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
-        close = min(quotation.close_mark + 1, len(doc.text))
+        close = min(quotation.close_mark + 1, len(doc_text(doc)))
         marks = doc.char_span(quotation.open_mark, close, alignment_mode="expand")
         if words is None or marks is None or len(words) == 0:
             continue
-        text = doc.text[quotation.start : quotation.end].strip().rstrip(",")
+        text = doc_text(doc)[quotation.start : quotation.end].strip().rstrip(",")
         found.append(Quoted(len(found), quotation, words, marks, text))
     return found
 
 
-def _context(doc: Doc, tokens: list[int]) -> Span:
+def _context(reading: Reading, tokens: list[int]) -> Span:
     """The sentences that hold all ``tokens``."""
-    first, last = doc[min(tokens)].sent, doc[max(tokens)].sent
-    return doc[first.start : last.end]
+    first, last = reading.referents.sentence_of(min(tokens)), reading.referents.sentence_of(max(tokens))
+    return reading.doc[first.start : last.end]
 
 
 def _emit(reading: Reading, article_id: str, span: tuple[int, int], text: str, tokens: list[int], found: Attribution) -> Iterator[Relation]:
-    quote_id = reading.table.add(text, "QUOTE", Mention(span[0], span[1], reading.doc.text[span[0] : span[1]], "QUOTE"))
+    quote_id = reading.table.add(text, "QUOTE", Mention(span[0], span[1], doc_text(reading.doc)[span[0] : span[1]], "QUOTE"))
     quote = End(quote_id, span)
-    context = _context(reading.doc, tokens + found.tokens)
+    context = _context(reading, tokens + found.tokens)
     for speaker in found.speakers:
         yield make_relation(article_id, context, speaker, "SAID", quote, found.rule, found.confidence)
     for audience in found.audiences:
@@ -590,12 +593,13 @@ def quotes(doc: Doc, table: EntityTable, article_id: str, referents: Referents |
     for quote in sorted(reading.quotes, key=lambda q: -len(q.marks)):  # the inner quote wins
         for i in range(quote.marks.start, quote.marks.end):
             reading.innermost[i] = quote.index
-    for number, sent in enumerate(doc.sents):
+    for number in range(reading.referents.sentence_count):
+        sent = reading.referents.sentence(number)
         for rule in REPORTED:
             for clause, found in rule(sent, reading):
                 start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
                 reading.statements.append((number, found))
-                yield from _emit(reading, article_id, (start, end), doc.text[start:end], [t.i for t in clause], found)
+                yield from _emit(reading, article_id, (start, end), doc_text(doc)[start:end], [t.i for t in clause], found)
     for quote in reading.quotes:
         if len(quote.text.split()) < MIN_WORDS:
             continue
@@ -620,6 +624,6 @@ def _affiliations(reading: Reading, article_id: str) -> Iterator[Relation]:
             t.i for t in doc.char_span(*body.span, alignment_mode="expand") or ()
         ]
         if tokens:
-            yield make_relation(article_id, _context(doc, tokens), source, predicate, body, "quote_source", 0.7)
+            yield make_relation(article_id, _context(reading, tokens), source, predicate, body, "quote_source", 0.7)
     for person, body, predicate, tokens in reading.credits:
-        yield make_relation(article_id, _context(doc, tokens), person, predicate, body, "quote_credit", 0.7)
+        yield make_relation(article_id, _context(reading, tokens), person, predicate, body, "quote_credit", 0.7)

@@ -20,6 +20,7 @@ One ``Referents`` per article, built on the one parse, read by the quote and act
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -43,6 +44,7 @@ from extract.lexicon.sources import (
 )
 from extract.model import Mention, Relation
 from extract.names import gender
+from extract.nlp.text import doc_text
 from extract.relations.kit import (
     ACTOR_TYPES,
     NAMED,
@@ -58,8 +60,10 @@ from extract.relations.kit import (
 )
 from extract.relations.roles import affiliation_predicate
 
-#: How many sentences back a pronoun or "the company" looks for what it stands for.
+#: How many sentences back a pronoun or "the company" looks for what it stands for; "the bank" looks further
+#: for a name with "Bank" in it.
 LOOK_BACK = 4
+LONG_LOOK_BACK = 40
 BODY_TYPES = frozenset({"ORG"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -78,14 +82,14 @@ class Referents:
         self.table = table
         self.quoted = quoted_tokens(doc)
         self._sentences = list(doc.sents)
-        self._sentence_of = {}
-        for number, sent in enumerate(self._sentences):
-            for i in range(sent.start, sent.end):
-                self._sentence_of[i] = number
+        self._starts = [sent.start for sent in self._sentences]
+        self._tokens: dict[int, list[Token]] = {}
         self._relations = relations  # read as it grows: the roles of earlier sentences
         self._sources: dict[str, End] = {}  # head lemma → the last SOURCE with that head
         self._genders: dict[str, str] = {}
         self._resolved: dict[int, End | None] = {}  # pronoun token → what it stands for
+        self._surnames: dict[str, list[str]] | None = None
+        self._bodies: tuple[int, dict[str, set[str]]] = (-1, {})
         #: (SOURCE, predicate, body) edges of the unnamed speakers made so far
         self.affiliations: list[tuple[End, str, End]] = []
 
@@ -131,7 +135,13 @@ class Referents:
 
     def bodies_of(self, end: End) -> set[str]:
         """The bodies a person is read to lead, work for or speak for so far in the article."""
-        return {r.target for r in self._relations if r.source == end.id and r.predicate in _AFFILIATIONS}
+        if self._bodies[0] != len(self._relations):  # read again only when new relations came
+            found: dict[str, set[str]] = {}
+            for r in self._relations:
+                if r.predicate in _AFFILIATIONS:
+                    found.setdefault(r.source, set()).add(r.target)
+            self._bodies = (len(self._relations), found)
+        return self._bodies[1].get(end.id, set())
 
     def named(self, token: Token, types: frozenset[str]) -> End | None:
         """The named entity of the phrase; not one with an indefinite article ("An MSP has called…")."""
@@ -139,10 +149,9 @@ class Referents:
             return None
         return np_entity(token, self.table, types)
 
-    @staticmethod
-    def _past_dateline(token: Token) -> Token | None:
+    def _past_dateline(self, token: Token) -> Token | None:
         """A subject in a wire dateline ("GENEVA, April 2 (AFP) - The agency …") stands for what follows the dash."""
-        dash = dateline_end(token)
+        dash = dateline_end(token, self.sentence_of(token))
         if dash is None:
             return token
         return next((c for c in token.children if c.i > dash and c.dep_ in ("appos", "npadvmod", "dep", "conj") and c.pos_ in ("NOUN", "PROPN")), None)
@@ -151,11 +160,15 @@ class Referents:
         """The one person already named whose last name is this untagged proper noun ("…," Lund said)."""
         if not (token.pos_ == "PROPN" or token.is_title and token.pos_ == "NOUN") or self.table.at(token) is not None:
             return None
-        word = token.text.casefold()
-        people = [e for e in self.table.entities() if e.type == "PERSON" and e.name.split()[-1].casefold() == word]
+        if self._surnames is None:  # the people are all named before any relation rule runs
+            self._surnames = {}
+            for e in self.table.entities():
+                if e.type == "PERSON":
+                    self._surnames.setdefault(e.name.split()[-1].casefold(), []).append(e.id)
+        people = self._surnames.get(token.text.casefold(), [])
         if len(people) != 1:
             return None
-        return End(people[0].id, (token.idx, token.idx + len(token)))
+        return End(people[0], (token.idx, token.idx + len(token)))
 
     def pronoun(self, token: Token) -> End | None:
         """The antecedent of "he", "she", "him", "her" (a person) or "it" (a body); None for others."""
@@ -189,7 +202,7 @@ class Referents:
         if token.pos_ != "NOUN" or not _definite(token) or word not in GENERIC_BODIES | NAMED_BODY_WORDS:
             return None
         avoid = set(avoid)
-        for end in self._mentions_before(token, BODY_TYPES, sentences=LOOK_BACK if word in GENERIC_BODIES else len(self._sentences)):
+        for end in self._mentions_before(token, BODY_TYPES, sentences=LOOK_BACK if word in GENERIC_BODIES else LONG_LOOK_BACK):
             if end.id in avoid:
                 continue
             name = self.table.get(end.id).name.lower().split()
@@ -222,7 +235,7 @@ class Referents:
             words += [prep, self.table.get(body[0].id).name]
         name = " ".join(words).replace(" 's", "'s").replace(" ’s", "’s").replace(" - ", "-")
         span = char_span(self.doc, tokens[0].i, tokens[-1].i + 1)
-        source_id = self.table.add(name, "SOURCE", Mention(*span, self.doc.text[span[0] : span[1]], "SOURCE"))
+        source_id = self.table.add(name, "SOURCE", Mention(*span, doc_text(self.doc)[span[0] : span[1]], "SOURCE"))
         source = End(source_id, span)
         self._sources[lemma] = source
         predicate = affiliation_predicate(lemma, entity_type(self.table, body[0].id)) if body else None
@@ -238,11 +251,30 @@ class Referents:
             found = doc.user_data[_KEY] = cls(doc, table, relations)
         return found
 
-    def sentence_index(self, token: Token) -> int:
-        return self._sentence_of[token.i]
+    def sentence_index(self, token: Token | int) -> int:
+        return bisect_right(self._starts, token if isinstance(token, int) else token.i) - 1
 
     def sentence(self, number: int) -> Span:
         return self._sentences[number]
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self._sentences)
+
+    def tokens(self, sent: Span) -> list[Token]:
+        """The tokens of a sentence, made once for every rule that reads them."""
+        found = self._tokens.get(sent.start)
+        if found is None:
+            found = self._tokens[sent.start] = list(sent)
+        return found
+
+    def words(self, sent: Span) -> str:
+        """A sentence's text in lower case, to see at once whether a rule has anything to read in it."""
+        return doc_text(self.doc)[sent.start_char : sent.end_char].lower()
+
+    def sentence_of(self, token: Token | int) -> Span:
+        """The sentence of a token (``token.sent`` walks the document every time it is asked)."""
+        return self._sentences[self.sentence_index(token)]
 
     # --- pieces -----------------------------------------------------------------------------------
 
@@ -335,7 +367,7 @@ class Referents:
         own_subjects = set()
         if token.dep_ not in _SUBJECTS:  # "Tasker told him": him is not Tasker
             own_subjects = {t.i for c in token.head.children if c.dep_ in _SUBJECTS for t in c.subtree}
-        number = self._sentence_of[token.i]
+        number = self.sentence_index(token)
         found = None
         for back in range(0, LOOK_BACK + 1):
             if number - back < 0:
@@ -395,7 +427,7 @@ class Referents:
 
     def _mentions_before(self, token: Token, types: frozenset[str], *, sentences: int) -> Iterator[End]:
         """Mentions of ``types`` before ``token``, nearest first, within ``sentences`` sentences, outside quotes and brackets."""
-        number = self._sentence_of[token.i]
+        number = self.sentence_index(token)
         for back in range(0, sentences + 1):
             if number - back < 0:
                 return
