@@ -332,7 +332,7 @@ def continued(quote: Quoted, reading: Reading) -> Attribution | None:
     """The quote right after an attributed one (its sentence or the next), or the next paragraph of one left open."""
     if quote.index == 0 or quote.quotation.depth:
         return None
-    previous = next((q for q in reversed(reading.quotes[: quote.index]) if q.quotation.depth == quote.quotation.depth), None)
+    previous = next((q for q in reversed(reading.quotes[max(0, quote.index - 8) : quote.index]) if not q.quotation.depth), None)
     if previous is None or previous.index not in reading.found or not reading.found[previous.index].speakers:
         return None
     before = reading.found[previous.index]

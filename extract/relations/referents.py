@@ -1,21 +1,27 @@
 """Who a noun phrase or a pronoun stands for: the speaker or actor behind "she", "the company", "the
 minister", "police sources" or "a spokesman for the bank".
 
-One ``Referents`` per article, built on the one parse, read by the quote and action rules:
+One ``Referents`` per article (``Referents.of``, kept on the Doc), built on the one parse and read by the
+quote and action rules:
 - a name: the named entity (``kit.np_entity``; an apposition "The trust's chief executive, Paul
-  Merriman" is the person), or a surname the model missed that ends one person's name;
-- a pronoun: "he"/"she" is the nearest person of that sex (by honorific or given name; unknown fits)
-  who is the subject of the sentence, looking back sentence by sentence, then anyone of that sex named
-  in those sentences; "it" is the nearest body that is a main-clause subject; an object pronoun is never
-  the subject of its own verb ("Tasker told him"); mentions inside quotation marks are never
-  antecedents. Never simply the last person named;
-- a definite description: "the minister" is the person who holds that role in the article; "the
-  company" (a generic word) the last organisation named before it, "the bank" the last one with "Bank"
-  in its name; an object "the company" is never the subject's own body;
+  Merriman" is the person; not after "a": "An MSP has called…"), or a surname the model missed that ends
+  one person's name; a subject in a wire dateline ("GENEVA, April 2 (AFP) - The agency …") stands for
+  what follows the dash;
+- a pronoun: "he"/"she" is the nearest main-clause subject of that sex (honorific, census given name or
+  a noun such as "spokeswoman"; unknown fits), sentence by sentence back, through earlier pronouns and
+  unnamed voices; "it" is the nearest body that is a main-clause subject. Never the subject of its own
+  verb ("Tasker told him"), never a mention inside quotation marks, never past a subject that is a name
+  the model did not tag, never a guess between two fitting people, never simply the last person named;
+- a definite description: "the minister", "his coach" is the person last named with that role (not the
+  shadow or deputy one); "the company" (a generic word) the last organisation named before it, "the bank"
+  the last one with "Bank" in its name; an object "the company" is never the subject's own body;
 - an unnamed speaker: a noun for people or bodies (``lexicon.sources``) gives a SOURCE node named by
-  the phrase ("police sources", "sources familiar with the matter", "spokesman for Verlinde"), and the
-  body it speaks for when the text names it ("a Fjellstad spokesman", "analysts at Brandt Capital",
-  "a spokesman for the company"). "The sources" later in the article is the same SOURCE.
+  the phrase ("police sources", "sources familiar with the matter", "spokesman for Verlinde",
+  "Romania's transport ministry"), and the body it speaks for when the text names it ("a Fjellstad
+  spokesman", "analysts at Brandt Capital", "a spokesman for the company"). "The sources" later in the
+  article is the same SOURCE;
+- an unnamed actor: a noun for people or bodies gives a THING ("councillors", "the jury"), a part of a
+  named body is named with it ("the Dunmore Rovers board"), "an American investment group" nothing.
 """
 
 from __future__ import annotations
@@ -89,7 +95,8 @@ class Referents:
         self._genders: dict[str, str] = {}
         self._resolved: dict[int, End | None] = {}  # pronoun token → what it stands for
         self._surnames: dict[str, list[str]] | None = None
-        self._bodies: tuple[int, dict[str, set[str]]] = (-1, {})
+        self._bodies: dict[str, set[str]] = {}  # person → the bodies read as theirs so far
+        self._read = 0  # relations read into _bodies
         #: (SOURCE, predicate, body) edges of the unnamed speakers made so far
         self.affiliations: list[tuple[End, str, End]] = []
 
@@ -135,13 +142,11 @@ class Referents:
 
     def bodies_of(self, end: End) -> set[str]:
         """The bodies a person is read to lead, work for or speak for so far in the article."""
-        if self._bodies[0] != len(self._relations):  # read again only when new relations came
-            found: dict[str, set[str]] = {}
-            for r in self._relations:
-                if r.predicate in _AFFILIATIONS:
-                    found.setdefault(r.source, set()).add(r.target)
-            self._bodies = (len(self._relations), found)
-        return self._bodies[1].get(end.id, set())
+        for rel in self._relations[self._read : len(self._relations)]:  # only the relations found since last asked
+            if rel.predicate in _AFFILIATIONS:
+                self._bodies.setdefault(rel.source, set()).add(rel.target)
+        self._read = len(self._relations)
+        return self._bodies.get(end.id, set())
 
     def named(self, token: Token, types: frozenset[str]) -> End | None:
         """The named entity of the phrase; not one with an indefinite article ("An MSP has called…")."""
