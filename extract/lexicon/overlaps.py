@@ -249,4 +249,13 @@ OVERLAPS = {
     ("verbs.SAYING_VERBS", "verbs.STATEMENT_OBJECT_VERBS"): "admit deny",
     ("verbs.SPEECH_VERBS", "verbs.STATIVE_VERBS"): "believe think",
     ("verbs.VIOLENT_NOUNS", "verbs.VIOLENT_VERBS"): "murder",
+    ("bodies.BODY_DESCRIPTIONS", "sources.GENERIC_BODIES"): "developer lender miner operator supplier",
+    ("bodies.BODY_DESCRIPTIONS", "sources.UNNAMED_BODIES"): "regulator",
+    ("bodies.BODY_DESCRIPTIONS", "sources.VOICE_NOUNS"): "organiser",
+    ("bodies.BODY_DESCRIPTIONS", "verbs.DESCRIBING_VERBS"): "label",
+    ("bylines.NEWSROOM_WORDS", "roles.ROLE_QUALIFIERS"): "associate",
+    ("bylines.NEWSROOM_WORDS", "verbs.STATEMENT_NOUNS"): "interview",
+    ("people.NAME_MODIFIERS", "roles.ROLE_QUALIFIERS"): "junior",
+    ("people.NAME_MODIFIERS", "sources.ACTOR_NOUNS"): "rebel",
+    ("places.COUNTRY_ALIASES", "sources.SPEAKER_PRONOUNS"): "us",
 }  # fmt: skip

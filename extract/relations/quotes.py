@@ -136,7 +136,7 @@ def _speakers(verb: Token, reading: Reading) -> tuple[list[End], float]:
     """Who is the subject of a reporting verb, and how sure that is."""
     found, confidence = [], 0.85
     for subject in _subjects(verb, reading):
-        if subject.lower_ in SPEAKER_PRONOUNS:
+        if subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS:
             outer = reading.quote_of(verb)
             if outer is not None and outer in reading.found and reading.found[outer].speakers:  # "I told him" inside a quote
                 found.extend(reading.found[outer].speakers)
@@ -155,7 +155,7 @@ def _speakers(verb: Token, reading: Reading) -> tuple[list[End], float]:
 
 
 def _audience_end(token: Token, reading: Reading) -> list[End]:
-    if token.lower_ in SPEAKER_PRONOUNS:
+    if token.pos_ == "PRON" and token.lower_ in SPEAKER_PRONOUNS:
         outer = reading.quote_of(token)
         return list(reading.found[outer].speakers) if outer is not None and outer in reading.found else []
     if token.pos_ == "PRON":

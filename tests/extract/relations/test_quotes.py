@@ -91,6 +91,10 @@ def test_a_spokeswoman_for_the_firm_is_the_firm_named_before(nlp):
     assert ("it would look at other sites", "BBC") in told(nlp, text)
 
 
+def test_the_us_is_no_first_person(nlp):
+    assert speakers_of(nlp, "The US said it would send a team of engineers.", "it would send a team of engineers") == {"US"}
+
+
 def test_officials_and_people_familiar_with_a_matter(nlp):
     text = "Officials said 30 people had been evacuated. Two people familiar with the talks said a deal was close."
     assert speakers_of(nlp, text, "30 people had been evacuated") == {"officials"}
