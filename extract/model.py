@@ -15,8 +15,9 @@ from typing import Any
 
 #: Entity types spaCy's NER gives us that we keep.
 NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART")
-#: Types of relation ends that are not named entities.
-CONCEPT_TYPES = ("ROLE", "THING", "QUOTE")
+#: Types of relation ends that are not named entities (SOURCE: a speaker the text does not name,
+#: "police sources", "a spokesman for Acme", "officials").
+CONCEPT_TYPES = ("ROLE", "THING", "QUOTE", "SOURCE")
 ENTITY_TYPES = NAMED_TYPES + CONCEPT_TYPES
 #: What the words around a mention can say of it: "person" ("X, 45,", "shot X", "X's wife"), "speaks"
 #: (the subject of "said", or "Mr X"), "body" ("X spokesman Y", "X's shareholders", "X said its"),

@@ -33,6 +33,7 @@ from typing import Any
 from extract.conll04.schema import ENTITY_TYPES, PREDICATE_MAP, RELATION_TYPES, SIGNATURES, TYPE_MAP
 from extract.errors import EvaluationDataError
 from extract.model import Article, ArticleExtraction
+from extract.scoring import Counts
 
 #: A scored entity: (start token, end token exclusive, type); a span that does not line up with gold
 #: tokens keeps its character offsets as ("chars", start, end) so it can only ever be wrong.
@@ -51,37 +52,6 @@ class Sentence:
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
-
-
-@dataclass(frozen=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "support": self.tp + self.fn,
-        }
 
 
 def load_conll04(path: str | Path) -> list[Sentence]:

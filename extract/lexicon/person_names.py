@@ -63,3 +63,20 @@ def nicknames(given: str) -> frozenset[str]:
     namer = _nicknamer()
     word = given.lower()
     return frozenset(namer.nicknames_of(word) | namer.canonicals_of(word))
+
+
+@lru_cache(maxsize=1)
+def _given_name_shares() -> dict[str, tuple[float, float]]:
+    shares: dict[str, list[float]] = {}
+    for column, filename in enumerate(("dist.male.first", "dist.female.first")):
+        for name, share, _ in _read(filename):
+            shares.setdefault(name, [0.0, 0.0])[column] = share
+    return {name: (male, female) for name, (male, female) in shares.items()}
+
+
+def given_name_gender(word: str) -> str:
+    """"m" or "f" when the census gives a given name to one sex at least nine times in ten, else ""."""
+    male, female = _given_name_shares().get(word.lower(), (0.0, 0.0))
+    if male > 9 * female:
+        return "m" if male else ""
+    return "f" if female > 9 * male else ""

@@ -61,6 +61,8 @@ STATE_SERVE = frozenset({"minister", "secretary", "ambassador", "envoy", "offici
 PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 #: Words before a role that end it ("former chairman"): a role, but no affiliation today.
 PAST = frozenset({"former", "ex", "ex-", "late", "then", "erstwhile", "outgoing"})
+#: Words that make a role another office than its head alone: "the chancellor" is not the shadow chancellor.
+ROLE_QUALIFIERS = PAST | frozenset({"shadow", "deputy", "vice", "assistant", "junior", "acting", "opposition", "associate"})
 #: Words that are titles even when capitalised and tagged as proper nouns ("Chancellor Gordon Brown"):
 #: offices, occupations, and the role nouns below.
 ROLE_WORDS = OFFICE_TITLES | OCCUPATIONS | frozenset(

@@ -14,8 +14,10 @@ from spacy.tokens import Doc
 from extract.entities.table import EntityTable
 from extract.model import Relation
 from extract.relations import actions, quotes, roles, typed
+from extract.relations.referents import Referents
 
-#: Sentence rules, in order: roles first so a role noun is a ROLE before actions look at it.
+#: Sentence rules, in order: roles first so a role noun is a ROLE before actions look at it, and "the
+#: minister" can be read as the person named with that role.
 SENTENCE_RULES = (*roles.RULES, *actions.RULES, *typed.RULES)
 
 
@@ -30,11 +32,13 @@ def find_relations(doc: Doc, table: EntityTable, article_id: str) -> list[Relati
             seen.add(key)
             relations.append(rel)
 
-    for sent in doc.sents:
+    referents = Referents.of(doc, table, relations)  # reads the roles found so far as it is asked
+    for number in range(referents.sentence_count):
+        sent = referents.sentence(number)
         for rule in SENTENCE_RULES:
             for rel in rule(sent, table, article_id):
                 keep(rel)
-    for rel in quotes.quotes(doc, table, article_id):
+    for rel in quotes.quotes(doc, table, article_id, referents):
         keep(rel)
     return _drop_redundant(relations)
 

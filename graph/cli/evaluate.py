@@ -108,3 +108,71 @@ def eval_actors(
             say("  hubs not right or not in gold:", console=out)
             for h in wrong[:errors]:
                 say(f"    #{h['rank']} {h['node']} ({h['type']}, {h['degree']} edges): {h['verdict']}", console=out)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Annotated[Path, typer.Argument(help="Gold quotes and actions, JSON Lines (tests/data/GOLD-FORMAT.md), e.g. tests/data/quotes_actions/dev.jsonl.")],
+    model: ModelOpt = None,
+    format: Annotated[EvalFormat, typer.Option("--format", help="table for people, json for machines.")] = EvalFormat.table,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every missed quote, wrong speaker, missed and wrong action.")] = False,
+) -> None:
+    """Quote speaker, audience and action precision/recall on hand-written gold articles, with a breakdown by case tag."""
+    import json
+
+    from extract.nlp import default_model_name, load_pipeline
+    from extract.relations.evaluate import evaluate_quotes, load_gold, report_dict
+
+    with fail_cleanly():
+        articles = load_gold(gold)
+        nlp = load_pipeline(model)
+        with progress_bar() as progress:
+            task = progress.add_task("scoring", total=len(articles))
+            result = evaluate_quotes(articles, nlp=nlp, progress=lambda: progress.advance(task))
+    report = report_dict(result, gold=str(gold), model=model or default_model_name(), errors=errors)
+    if format is EvalFormat.json:
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        return
+    _print_quote_report(report, Console())
+
+
+def _print_quote_report(report: dict, out: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    def rate(tp: int, n: int) -> str:
+        return f"{tp / n:.3f}" if n else "-"
+
+    table = Table(title=f"quotes and actions on {report['gold']} ({report['articles']} articles)")
+    for column in ("what", "P", "R", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "what" else "right")
+    for name in ("speaker", "audience", "speaks_for"):
+        row = report[name]
+        table.add_row(f"quote {name}", f"{row['precision']:.3f}", f"{row['recall']:.3f}", str(row["tp"]), str(row["fp"]), str(row["fn"]))
+    actions = report["actions"]
+    table.add_row(
+        "action (subject, verb, object)", f"{actions['precision']:.3f}", f"{actions['recall']:.3f}", str(actions["found"]),
+        str(actions["scored_predictions"] - actions["right_predictions"]), str(actions["gold"] - actions["found"]),
+    )  # fmt: skip
+    out.print(table)
+    quotes, nots = report["quotes"], report["not_actions"]
+    out.print(
+        f"quotes found (any speaker) {quotes['found']}/{quotes['gold']}; predicted quotes meeting no gold quote (not scored): "
+        f"{quotes['unlisted_predictions']}; actions on unlisted verbs (not scored): {actions['unlisted_predictions']}; "
+        f"not-actions extracted: {nots['false_positives']}/{nots['gold']}",
+        highlight=False,
+    )
+    cases = Table(title="by case tag (speaker P = right / (right + wrong); R = right / gold)")
+    for column in ("case", "gold", "found", "right", "wrong", "P", "R", "not-act FP"):
+        cases.add_column(column, justify="left" if column == "case" else "right", no_wrap=column == "case")
+    for tag, row in report["cases"].items():
+        right = row.get("right", row.get("found", 0))
+        cases.add_row(
+            escape(tag), str(row.get("gold", 0)), str(row.get("found", "")), str(row.get("right", "")), str(row.get("wrong", "")),
+            rate(row.get("right", 0), row.get("right", 0) + row.get("wrong", 0)) if "right" in row else "",
+            rate(right, row.get("gold", 0)) if "false_positive" not in row else "", str(row.get("false_positive", "")),
+        )  # fmt: skip
+    out.print(cases)
+    for error in report.get("errors", ()):
+        detail = "; ".join(f"{key}: {error[key]}" for key in ("gold", "predicted", "quote") if key in error)
+        out.print(f"{escape(error['article'])}  {escape(error['kind'])}  {escape(detail)}", highlight=False, soft_wrap=True)

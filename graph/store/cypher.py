@@ -45,7 +45,7 @@ from typing import Any
 ENTITY_LABELS = MappingProxyType({
     "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "NORP": "Group",
     "FAC": "Facility", "EVENT": "Event", "LAW": "Law", "WORK_OF_ART": "Work", "ROLE": "Role",
-    "THING": "Thing", "QUOTE": "Quote",
+    "THING": "Thing", "QUOTE": "Quote", "SOURCE": "Source",
 })  # fmt: skip
 TYPE_LABELS = tuple(sorted(set(ENTITY_LABELS.values())))
 

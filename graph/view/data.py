@@ -39,6 +39,7 @@ STYLE: dict[str, tuple[str, str, str]] = {
     "ROLE": ("#76b7b2", "diamond", "◆"),
     "THING": ("#bab0ac", "dot", "●"),
     "QUOTE": ("#edc948", "square", "■"),
+    "SOURCE": ("#ff9da7", "dot", "●"),
 }
 DEFAULT_STYLE = ("#999999", "dot", "●")
 #: Community colours, largest community first; communities past the palette (or of one actor) are grey.

@@ -56,3 +56,44 @@ def test_cli_can_score_spans_as_extracted(tmp_path):
         return json.loads(result.stdout)["entities"]["Peop"]["tp"]
 
     assert people_found() == people_found("--spans-as-extracted") + 1  # only "President Ann Lee" moves
+
+
+def test_quotes_help():
+    result = CliRunner().invoke(app, ["eval", "quotes", "--help"])
+    assert result.exit_code == 0 and "--format" in result.output and "--errors" in result.output
+
+
+def test_quotes_reports_a_bad_gold_line_and_exits_1(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "a", "text": "Hi."}\n{broken\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "quotes", str(path)])
+    assert result.exit_code == 1
+    assert "gold.jsonl:2" in result.output
+
+
+@pytest.mark.model
+def test_quotes_json_on_a_tiny_gold_file(tmp_path):
+    text = 'Police sources told AFP that 40 people were held. "We will rebuild the pier," said Ana Ortiz. Councillors rejected the bid.'
+    item = {
+        "id": "t1", "style": "wire", "text": text,
+        "quotes": [
+            {"quote": "40 people were held", "speaker": "police sources", "speaker_kind": "group", "audience": "AFP", "verb": "tell",
+             "direct": False, "cases": ["told_that", "unnamed"]},
+            {"quote": "We will rebuild the pier", "speaker": "Ana Ortiz", "speaker_kind": "person", "verb": "say", "direct": True, "cases": ["said_inverted"]},
+        ],
+        "actions": [{"subject": "councillors", "verb": "reject", "object": "bid", "cases": ["active"]}],
+        "not_actions": [],
+    }  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "quotes", str(path), "--format", "json", "--errors"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["articles"] == 1 and report["quotes"]["gold"] == 2
+    assert report["speaker"]["tp"] == 2 and report["speaker"]["fp"] == 0
+    assert report["audience"]["tp"] == 1
+    assert report["actions"]["found"] == 1
+    assert set(report["cases"]) >= {"told_that", "unnamed", "said_inverted", "direct", "indirect", "active", "action"}
+    assert isinstance(report["errors"], list)
+    table = CliRunner().invoke(app, ["eval", "quotes", str(path)])
+    assert table.exit_code == 0 and "quote speaker" in table.output and "by case tag" in table.output
