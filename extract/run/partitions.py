@@ -1,0 +1,179 @@
+"""The input cut into partitions that workers read themselves, from storage they share with the client.
+
+The client only lists files and finds line boundaries; it never parses an article. Files of one article
+each (text, Markdown, HTML) are grouped, at most ``PARTITION_FILES`` files or ``PARTITION_BYTES`` per
+partition; a JSON Lines file is cut into line-aligned byte ranges of about ``PARTITION_BYTES`` (one streamed
+read that counts newlines, since ids and error messages number the lines). Every other kind of file is read
+whole by one worker, with the same reader as in one process (``extract.io.ingest.read_articles``), so a new
+input kind works here as soon as the reader knows it; a kind that can be split adds a partition type.
+
+A worker may run in another working directory, or on another machine: partitions carry the paths as the
+user wrote them, the client's working directory and the ids the client gives each file, so articles get
+the same ids (``path_id``), sources and error messages as in one process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import socket
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import InputError
+from extract.io.ingest import ErrorHandler, cannot_read, iter_paths, path_id, read_articles, read_jsonl
+from extract.model import Article
+
+#: Input bytes per partition: ~50 news articles, a few seconds of one core's work — small enough to keep
+#: every worker busy to the end and to redo cheaply when a worker dies, big enough that Dask's cost per
+#: task (milliseconds) does not count.
+PARTITION_BYTES = 128 * 1024
+#: Files per partition at most (many short articles).
+PARTITION_FILES = 64
+#: Bytes read at a time while looking for line boundaries.
+_BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Files:
+    """Whole files, each read by ``read_articles``: ``paths`` as the user wrote them, ``ids`` their ``path_id``s."""
+
+    paths: tuple[str, ...]
+    ids: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.paths[0] if len(self.paths) == 1 else f"{self.paths[0]} … {self.paths[-1]} ({len(self.paths)} files)"
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The lines of a JSON Lines file that begin in bytes [start, end); the first is line ``first_line``."""
+
+    path: str
+    id: str
+    start: int
+    end: int
+    first_line: int
+
+    def __str__(self) -> str:
+        return f"{self.path} from line {self.first_line:,} (bytes {self.start:,}–{self.end:,})"
+
+
+Partition = Files | Lines
+
+
+def partitions(paths: Iterable[str | Path], on_error: ErrorHandler, *, target: int = PARTITION_BYTES) -> Iterator[Partition]:
+    """The input in order, as partitions; a missing file or empty folder goes to ``on_error`` (as in one process)."""
+    group: list[Path] = []
+    size = 0
+    for path in iter_paths(paths, on_error):
+        if path.suffix.lower() == ".jsonl":
+            if group:
+                yield _files(group)
+                group, size = [], 0
+            yield from _line_ranges(path, target, on_error)
+            continue
+        try:
+            length = path.stat().st_size
+        except OSError:
+            length = 0  # the worker reports it
+        if group and (len(group) >= PARTITION_FILES or size + length > target):
+            yield _files(group)
+            group, size = [], 0
+        group.append(path)
+        size += length
+    if group:
+        yield _files(group)
+
+
+def _files(group: list[Path]) -> Files:
+    return Files(tuple(str(p) for p in group), tuple(path_id(p) for p in group))
+
+
+def _line_ranges(path: Path, target: int, on_error: ErrorHandler) -> Iterator[Lines]:
+    """Cut at the first line end at least ``target`` bytes after the range's start; the last range takes the rest."""
+    ident = path_id(path)
+    start, first, offset, newlines = 0, 1, 0, 0  # newlines: counted since ``start``
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(_BLOCK):
+                looked = 0  # bytes of the block already counted
+                while (at := max(start + target - 1 - offset, looked)) < len(block) and (cut := block.find(b"\n", at)) >= 0:
+                    newlines += block.count(b"\n", looked, cut + 1)
+                    end = offset + cut + 1
+                    yield Lines(str(path), ident, start, end, first)
+                    start, first, newlines, looked = end, first + newlines, 0, cut + 1
+                newlines += block.count(b"\n", looked)
+                offset += len(block)
+    except OSError as error:
+        on_error(cannot_read(path, error))
+        return
+    if offset > start:
+        yield Lines(str(path), ident, start, offset, first)
+
+
+# --- on a worker ---------------------------------------------------------------------------------
+
+Read = list[tuple[int | None, Article | InputError]]
+
+
+def read_partition(part: Partition, cwd: str, *, encoding_errors: str = "strict") -> Read:
+    """(line number or None, article or why it was skipped) for everything in ``part``, in input order.
+
+    ``cwd`` is the client's working directory: relative paths are opened from it, and names are given
+    as the client gives them.
+    """
+    read: Read = []
+    if isinstance(part, Lines):
+        opened = _opened(part.path, cwd, read)
+        if opened is not None:
+            spans = {"start": part.start, "end": part.end, "first_line": part.first_line}
+            renamed = _Renamer(opened, part.path, part.id)
+            try:
+                for number, article in read_jsonl(opened, on_error=renamed.into(read), encoding_errors=encoding_errors, **spans):
+                    read.append((number, renamed(article)))
+            except OSError as error:
+                read.append((None, renamed(cannot_read(opened, error))))
+        return read
+    for spelled, ident in zip(part.paths, part.ids, strict=True):
+        opened = _opened(spelled, cwd, read)
+        if opened is not None:
+            renamed = _Renamer(opened, spelled, ident)
+            for article in read_articles([opened], on_error=renamed.into(read), encoding_errors=encoding_errors):
+                read.append((None, renamed(article)))
+    return read
+
+
+def _opened(spelled: str, cwd: str, read: Read) -> Path | None:
+    path = Path(os.path.join(cwd, spelled))
+    if path.exists():
+        return path
+    read.append((None, InputError(spelled, f"not found on the Dask worker at {socket.gethostname()}: inputs must be on storage "
+                                  "that the workers see at the same path as this machine")))  # fmt: skip
+    return None
+
+
+class _Renamer:
+    """The worker's names of one file (its absolute path; ``path_id`` from its own working directory) → the client's."""
+
+    def __init__(self, opened: Path, spelled: str, ident: str) -> None:
+        self.opened, self.spelled, self.ident = str(opened), spelled, ident
+        self.own_id = path_id(opened)
+        self.needed = (self.opened, self.own_id) != (spelled, ident)
+
+    def __call__(self, item):
+        if not self.needed:
+            return item
+        if isinstance(item, InputError):
+            return type(item)(self.spelled, item.reason, item.line) if item.path == self.opened else item
+        return dataclasses.replace(item, id=self._name(item.id), source=self.spelled if item.source == self.opened else self._name(item.source))
+
+    def _name(self, name: str) -> str:
+        """Ids made from the file's id: the id itself, or ``id:line`` for a JSON line without one."""
+        if name == self.own_id or name.startswith(self.own_id + ":"):
+            return self.ident + name[len(self.own_id) :]
+        return name
+
+    def into(self, read: Read) -> ErrorHandler:
+        return lambda error: read.append((error.line, self(error)))

@@ -1,0 +1,106 @@
+"""extract.run.partitions: the input cut so that workers read it themselves, with one process's names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.io.ingest import read_articles
+from extract.run.partitions import Files, Lines, partitions, read_partition
+from tests.conftest import EXAMPLES, REPO
+
+
+def jsonl(path, lines: list[str | dict]) -> None:
+    path.write_text("".join((json.dumps(x) if isinstance(x, dict) else x) + "\n" for x in lines), encoding="utf-8")
+
+
+def read_all(paths, cwd, **kwargs):
+    """What workers read from every partition, in order, and what the client reported itself."""
+    reported = []
+    items = [item for part in partitions(paths, reported.append, **kwargs) for _, item in read_partition(part, str(cwd))]
+    return items, reported
+
+
+def one_process(paths):
+    errors = []
+    articles = list(read_articles(paths, on_error=errors.append))
+    return articles, errors
+
+
+@pytest.mark.parametrize("target", [1, 7, 40, 10_000])
+def test_line_ranges_cover_the_file_on_line_boundaries_with_their_line_numbers(tmp_path, target):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"text": "one"}\n\n{"text": "two"}\r\n{"text": "three, a longer line"}\n{"text": "four"}')
+    data = path.read_bytes()
+    ranges = list(partitions([path], pytest.fail, target=target))
+    assert all(isinstance(r, Lines) for r in ranges)
+    assert ranges[0].start == 0 and ranges[-1].end == len(data)
+    assert all(a.end == b.start for a, b in zip(ranges, ranges[1:]))
+    for r in ranges:
+        assert r.start == 0 or data[r.start - 1 : r.start] == b"\n"
+        assert r.first_line == data[: r.start].count(b"\n") + 1
+        assert r.end - r.start >= target or r is ranges[-1]
+
+
+def test_a_jsonl_file_read_in_ranges_gives_what_one_process_reads(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    jsonl(path, [{"id": "a", "text": "Alpha."}, "not json", {"text": "No id: named after its line."}, "",
+                 {"id": "a", "text": "Alpha again (a duplicate in the same range)."}, {"title": "no text"},
+                 {"id": "b", "text": "Beta.", "source": "wire"}])  # fmt: skip
+    articles, errors = one_process([path])
+    for target in (1, 30, 1 << 20):
+        items, reported = read_all([path], tmp_path, target=target)
+        assert reported == []
+        got = [i for i in items if not isinstance(i, Exception)]
+        if target == 1 << 20:  # one range: all as in one process
+            assert got == articles
+        # A duplicate in another range than the first is the client's to find (extract.run.cluster).
+        first = {}
+        for article in got:
+            first.setdefault(article.id, article)
+        assert list(first.values()) == articles
+        assert {str(e) for e in items if isinstance(e, Exception)} <= {str(e) for e in errors}
+
+
+def test_files_are_grouped_in_order_and_a_jsonl_file_stands_alone(tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt", "e.txt"):
+        (tmp_path / name).write_text("A short article about the harbour.\n" * 3)
+    jsonl(tmp_path / "d.jsonl", [{"text": "x"}])
+    parts = list(partitions([tmp_path], pytest.fail, target=250))
+    assert [type(p).__name__ for p in parts] == ["Files", "Files", "Lines", "Files"]
+    assert [p.paths for p in parts if isinstance(p, Files)][:2] == [(str(tmp_path / "a.txt"), str(tmp_path / "b.txt")), (str(tmp_path / "c.txt"),)]
+
+
+def test_missing_inputs_are_reported_by_the_client_as_in_one_process(tmp_path):
+    missing, empty = tmp_path / "nope.txt", tmp_path / "empty"
+    empty.mkdir()
+    _, reported = read_all([missing, empty], tmp_path)
+    assert [str(e) for e in reported] == [str(e) for e in one_process([missing, empty])[1]]
+
+
+def test_a_worker_elsewhere_gives_the_ids_and_messages_of_the_client(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe not UTF-8")
+    lines = tmp_path / "lines.jsonl"
+    jsonl(lines, [{"text": "An article without an id."}, "{broken"])
+    inputs = ["examples", str(bad), str(lines), "examples/calais-visit.txt"]
+    monkeypatch.chdir(REPO)
+    articles, errors = one_process(inputs)
+    assert articles[0].id.startswith("examples/")  # relative to the client's working directory
+    client_parts = list(partitions(inputs, pytest.fail))
+    monkeypatch.chdir(tmp_path)  # the worker runs somewhere else
+    read = [item for part in client_parts for _, item in read_partition(part, str(REPO))]
+    assert [i for i in read if not isinstance(i, Exception)] == articles
+    assert [str(e) for e in read if isinstance(e, Exception)] == [str(e) for e in errors]
+
+
+def test_a_file_the_worker_cannot_see_is_reported_with_what_to_do(tmp_path):
+    part = Files(("examples/calais-visit.txt",), ("examples/calais-visit.txt",))
+    ((_, error),) = read_partition(part, str(tmp_path))  # the worker's storage has no examples/
+    assert str(error).startswith("examples/calais-visit.txt: not found on the Dask worker") and "same path" in str(error)
+
+
+def test_partitions_of_the_examples_read_back_every_article(tmp_path):
+    items, reported = read_all([EXAMPLES], tmp_path, target=3000)
+    assert reported == [] and items == one_process([EXAMPLES])[0]
