@@ -51,10 +51,24 @@ def test_two_dask_workers_write_exactly_what_one_process_writes(tmp_path, dask_s
 
 
 @pytest.mark.model
-def test_small_partitions_come_back_in_input_order(nlp, dask_scheduler):
+def test_partitions_come_back_in_input_order_with_bounded_work_in_flight(nlp, dask_scheduler, monkeypatch):
+    from extract.run import cluster
+
+    made = []
+
+    def counted(*args, **kwargs):
+        for part in cluster_partitions(*args, **kwargs):
+            made.append(part)
+            yield part
+
+    cluster_partitions = cluster.partitions
+    monkeypatch.setattr(cluster, "partitions", counted)
     # About one article per partition, at most two in flight: both workers busy, results in order.
-    got = on_cluster(dask_scheduler, [NEWS, EXAMPLES], partition_bytes=1500, max_pending=2)
-    assert got == one_process(nlp, [NEWS, EXAMPLES])
+    stream = extract_on_cluster([NEWS, EXAMPLES], address=dask_scheduler, partition_bytes=500, max_pending=2)
+    first = next(stream)
+    assert len(made) == 2  # the first result came back before the rest of the input was even listed
+    got = [e.to_dict() for e in [first, *stream]]
+    assert len(made) >= 10 and (got, []) == one_process(nlp, [NEWS, EXAMPLES])
 
 
 @pytest.mark.model
