@@ -8,7 +8,8 @@ copies speak of the same actors (more evidence on the same nodes and edges, like
 news), with ``--new-actors`` every copy's entities get new names too (the graph grows with the corpus).
 For each size, fresh processes measure the peak RSS above the interpreter with everything imported:
 ``resolve`` alone (pass 1 of ``build_graph_from_file``: what it keeps per entity), the whole two-pass
-``build_graph_from_file`` (the graph with every piece of evidence in memory), and ``merge_into_file`` (the
+``build_graph_from_file`` (the graph with every piece of evidence in memory), the same followed by
+``write_graph_files`` (graph.json and GraphML, as ``build`` writes them), and ``merge_into_file`` (the
 store ``build`` writes, which keeps an offset per article). The slope between sizes is the cost per
 million relations. Table on stdout, JSON in bench/results/.
 """
@@ -26,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.run import REPO, _fmt, _machine, publish
+
+STAGES = ("resolve", "build", "files", "merge")
 
 
 def _status_mb(field: str) -> float:
@@ -46,10 +49,15 @@ def stage(name: str, path: Path) -> dict[str, Any]:
     if name == "resolve":
         resolution = resolve(ExtractionFile(path))
         figures["merged_ids"] = len(resolution.canonical)
-    elif name == "build":
+    elif name in ("build", "files"):
         graph = build_graph_from_file(path)
         figures.update(nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
                        evidence=sum(e["count"] for _, _, e in graph.edges(data=True)))  # fmt: skip
+        if name == "files":
+            from graph.build import write_graph_files
+
+            with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
+                write_graph_files(graph, tmp)
     else:
         with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
             figures["added"], _ = merge_into_file(Path(tmp) / "extraction.jsonl", read_extractions(path))
@@ -108,7 +116,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for copies in args.copies:
             path = Path(tmp) / f"x{copies}.jsonl"
             row: dict[str, Any] = {"copies": copies, **scaled(args.base, copies, args.new_actors, path)}
-            for name in ("resolve", "build", "merge"):
+            for name in STAGES:
                 row[name] = _run_stage(name, path)
             results["sizes"].append(row)
             path.unlink()
@@ -117,7 +125,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         per_million = 1e6 / (large["relations"] - small["relations"])
         results["mb_per_million_relations"] = {
             name: round((large[name]["peak_above_start_mb"] - small[name]["peak_above_start_mb"]) * per_million)
-            for name in ("resolve", "build", "merge") if "peak_above_start_mb" in large[name] and "peak_above_start_mb" in small[name]
+            for name in STAGES if "peak_above_start_mb" in large[name] and "peak_above_start_mb" in small[name]
         }  # fmt: skip
         results["relations_per_article"] = round(large["relations"] / large["articles"], 2)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in __import__("os").getloadavg()]
@@ -131,14 +139,15 @@ def report(results: dict[str, Any]) -> str:
         f"machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}; commit {m['commit']}; "
         f"load average {m['load_average_at_start'][0]} → {m['load_average_at_end'][0]}",
         "",
-        f"{'articles':>9} {'relations':>10} {'file MB':>8} | {'resolve MB':>10} | {'build MB':>9} {'s':>6} {'nodes':>8} {'edges':>8} | {'merge MB':>9}",
+        f"{'articles':>9} {'relations':>10} {'file MB':>8} | {'resolve MB':>10} | {'build MB':>9} {'s':>6} {'nodes':>8} {'edges':>8} | "
+        f"{'+files MB':>9} | {'merge MB':>9}",
     ]
     for row in results["sizes"]:
-        r, b, g = row["resolve"], row["build"], row["merge"]
+        r, b, f, g = row["resolve"], row["build"], row["files"], row["merge"]
         lines.append(
             f"{row['articles']:>9,} {row['relations']:>10,} {row['bytes'] / 2**20:>8.1f} | {_fmt(r.get('peak_above_start_mb')):>10} | "
             f"{_fmt(b.get('peak_above_start_mb')):>9} {_fmt(b.get('seconds')):>6} {_fmt(b.get('nodes')):>8} {_fmt(b.get('edges')):>8} | "
-            f"{_fmt(g.get('peak_above_start_mb')):>9}"
+            f"{_fmt(f.get('peak_above_start_mb')):>9} | {_fmt(g.get('peak_above_start_mb')):>9}"
         )
     if "mb_per_million_relations" in results:
         per = results["mb_per_million_relations"]
@@ -152,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=Path, help="an extraction file (newsgraph extract output) to scale")
     parser.add_argument("--copies", type=lambda s: [int(x) for x in s.split(",")], default=[1, 4, 8], help="sizes, as copies of the base [default: 1,4,8]")
     parser.add_argument("--new-actors", action="store_true", help="every copy speaks of new actors (the graph grows with the corpus)")
-    parser.add_argument("--stage", choices=("resolve", "build", "merge"), help=argparse.SUPPRESS)
+    parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stage:
