@@ -12,6 +12,7 @@ as in one process. ``dask`` and ``distributed`` are imported only here (``pip in
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import pickle
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from extract.errors import ClusterError, InputError, NewsgraphError
-from extract.io.ingest import duplicate_id
+from extract.io.ingest import ReadOptions, duplicate_id
 from extract.model import Article, ArticleExtraction
 from extract.run.partitions import PARTITION_BYTES, Lines, Partition, partitions, read_partition
 from extract.run.pool import extract_chunk, rejoin
@@ -247,12 +248,12 @@ def _plugin(model: str | None):
     return LoadModel()
 
 
-def extract_partition(part: Partition, cwd: str, model: str | None, batch_size: int, encoding_errors: str) -> bytes:
+def extract_partition(part: Partition, cwd: str, model: str | None, batch_size: int, encoding_errors: str, options: ReadOptions) -> bytes:
     """Runs on a worker: read ``part`` from shared storage and extract it; (line, extraction or error) in order.
 
     Returned pickled, as one blob: Dask would otherwise serialise a list item by item (~100× slower).
     """
-    read = read_partition(part, cwd, encoding_errors=encoding_errors)
+    read = read_partition(part, cwd, encoding_errors=encoding_errors, options=options)
     articles = [item for _, item in read if isinstance(item, Article)]
     with _ONE_AT_A_TIME:
         done = rejoin(articles, extract_chunk(articles, model, batch_size, True))
@@ -272,6 +273,7 @@ def extract_on_cluster(
     on_error: OnError | None = None,
     max_pending: int | None = None,
     partition_bytes: int = PARTITION_BYTES,
+    options: ReadOptions | None = None,
 ) -> Iterator[ArticleExtraction]:
     """Stream the extractions of everything under ``paths`` in input order, extracted by the Dask cluster at ``address``.
 
@@ -279,9 +281,13 @@ def extract_on_cluster(
     storage). Bad input and articles the rules fail on go to ``on_error`` and are skipped (without it they
     are raised). ``max_pending`` bounds the partitions handed out but not yet yielded (default: three per
     worker thread at the start); ``partition_bytes`` sizes the partitions (``extract.run.partitions``).
+    ``options`` are ``read_articles``'s: folder globs and table columns apply on the workers; links and
+    feeds are fetched here, in order and politely as in one process, and the workers extract the pages.
     """
     report = on_error or _raise
     cwd = os.getcwd()
+    options = options or ReadOptions()
+    on_workers = dataclasses.replace(options, urls=(), feeds=(), on_fetch=None)  # what a worker needs: columns, fetch settings
     with dask_client(address) as session:
         client = session.client
         client.register_plugin(_plugin(model))
@@ -290,9 +296,9 @@ def extract_on_cluster(
         pending: deque[tuple[Partition, object]] = deque()
         seen: dict[str, set[str]] = {}
         try:
-            for part in partitions(paths, report, target=partition_bytes):
+            for part in partitions(paths, report, target=partition_bytes, options=options, encoding_errors=encoding_errors):
                 session.ctrl_c.check()
-                future = client.submit(extract_partition, part, cwd, model, batch_size, encoding_errors, pure=False)
+                future = client.submit(extract_partition, part, cwd, model, batch_size, encoding_errors, on_workers, pure=False)
                 pending.append((part, future))
                 if len(pending) >= max_pending:
                     yield from _collect(session, *pending.popleft(), report, seen)

@@ -1,11 +1,13 @@
 """The input cut into partitions that workers read themselves, from storage they share with the client.
 
-The client only lists files and finds line boundaries; it never parses an article. Files of one article
-each (text, Markdown, HTML) are grouped, at most ``PARTITION_FILES`` files or ``PARTITION_BYTES`` per
-partition; a JSON Lines file is cut into line-aligned byte ranges of about ``PARTITION_BYTES`` (one streamed
-read that counts newlines, since ids and error messages number the lines). Every other kind of file is read
-whole by one worker, with the same reader as in one process (``extract.io.ingest.read_articles``), so a new
-input kind works here as soon as the reader knows it; a kind that can be split adds a partition type.
+The client lists files and finds line boundaries; it parses no file. Files of one article each (text,
+Markdown, HTML) are grouped, at most ``PARTITION_FILES`` files or ``PARTITION_BYTES`` per partition; a JSON
+Lines file is cut into line-aligned byte ranges of about ``PARTITION_BYTES`` (one streamed read that counts
+newlines, since ids and error messages number the lines). Every other kind of file (tables…) is read whole by
+one worker, with the same reader as in one process (``extract.io.ingest.read_file``), so a new input kind
+works here as soon as the reader knows it; a kind that can be split adds a partition type. Pages from the
+web (lists of links, feeds) are fetched by the client, politely and in order as in one process, and handed
+out as ``Pages``: the workers only extract them.
 
 A worker may run in another working directory, or on another machine: partitions carry the paths as the
 user wrote them, the client's working directory and the ids the client gives each file, so articles get
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import InputError
-from extract.io.ingest import ErrorHandler, cannot_read, iter_paths, path_id, read_articles, read_jsonl
+from extract.io.ingest import ErrorHandler, ReadOptions, Web, cannot_read, fetches, iter_paths, path_id, read_file, read_jsonl, read_links
 from extract.model import Article
 
 #: Input bytes per partition: ~50 news articles, a few seconds of one core's work — small enough to keep
@@ -37,10 +39,12 @@ _BLOCK = 1 << 20
 
 @dataclass(frozen=True)
 class Files:
-    """Whole files, each read by ``read_articles``: ``paths`` as the user wrote them, ``ids`` their ``path_id``s."""
+    """Whole files, each read by ``read_file``: ``paths`` as the user wrote them, their ``path_id``s, and whether
+    each was named itself (not found in a folder)."""
 
     paths: tuple[str, ...]
     ids: tuple[str, ...]
+    named: tuple[bool, ...]
 
     def __str__(self) -> str:
         return self.paths[0] if len(self.paths) == 1 else f"{self.paths[0]} … {self.paths[-1]} ({len(self.paths)} files)"
@@ -60,35 +64,70 @@ class Lines:
         return f"{self.path} from line {self.first_line:,} (bytes {self.start:,}–{self.end:,})"
 
 
-Partition = Files | Lines
+@dataclass(frozen=True)
+class Pages:
+    """Articles the client read itself (pages fetched from the web): the workers extract them."""
+
+    articles: tuple[Article, ...]
+
+    def __str__(self) -> str:
+        return f"{self.articles[0].id} … ({len(self.articles)} pages)"
 
 
-def partitions(paths: Iterable[str | Path], on_error: ErrorHandler, *, target: int = PARTITION_BYTES) -> Iterator[Partition]:
-    """The input in order, as partitions; a missing file or empty folder goes to ``on_error`` (as in one process)."""
-    group: list[Path] = []
+Partition = Files | Lines | Pages
+
+
+def partitions(
+    paths: Iterable[str | Path], on_error: ErrorHandler, *, target: int = PARTITION_BYTES, options: ReadOptions | None = None,
+    encoding_errors: str = "strict",
+) -> Iterator[Partition]:
+    """The input in the order one process reads it (``read_articles``), as partitions.
+
+    What the client reads itself goes to ``on_error`` when bad, as in one process: missing files, empty
+    folders, pages that cannot be fetched.
+    """
+    options = options or ReadOptions()
+    paths = [Path(p) for p in paths]
+    named = {p for p in paths if p.is_file()}
+    web = Web(options.fetch, on_error, options.on_fetch)
+    group: list[tuple[Path, bool]] = []
     size = 0
-    for path in iter_paths(paths, on_error):
-        if path.suffix.lower() == ".jsonl":
-            if group:
-                yield _files(group)
-                group, size = [], 0
-            yield from _line_ranges(path, target, on_error)
-            continue
+    for path in iter_paths(paths, on_error, include=options.include, exclude=options.exclude):
+        alone = path.suffix.lower() == ".jsonl" or fetches(path, named=path in named)
         try:
-            length = path.stat().st_size
+            length = 0 if alone else path.stat().st_size
         except OSError:
             length = 0  # the worker reports it
-        if group and (len(group) >= PARTITION_FILES or size + length > target):
+        if group and (alone or len(group) >= PARTITION_FILES or size + length > target):
             yield _files(group)
             group, size = [], 0
-        group.append(path)
-        size += length
+        if path.suffix.lower() == ".jsonl":
+            yield from _line_ranges(path, target, on_error)
+        elif alone:
+            yield from _pages(read_file(path, named=True, web=web, on_error=on_error, encoding_errors=encoding_errors, options=options), target)
+        else:
+            group.append((path, path in named))
+            size += length
     if group:
         yield _files(group)
+    yield from _pages(read_links(options, web, on_error), target)
 
 
-def _files(group: list[Path]) -> Files:
-    return Files(tuple(str(p) for p in group), tuple(path_id(p) for p in group))
+def _files(group: list[tuple[Path, bool]]) -> Files:
+    return Files(tuple(str(p) for p, _ in group), tuple(path_id(p) for p, _ in group), tuple(named for _, named in group))
+
+
+def _pages(articles: Iterable[Article], target: int) -> Iterator[Pages]:
+    batch: list[Article] = []
+    size = 0
+    for article in articles:
+        if batch and (len(batch) >= PARTITION_FILES or size + len(article.text) > target):
+            yield Pages(tuple(batch))
+            batch, size = [], 0
+        batch.append(article)
+        size += len(article.text)
+    if batch:
+        yield Pages(tuple(batch))
 
 
 def _line_ranges(path: Path, target: int, on_error: ErrorHandler) -> Iterator[Lines]:
@@ -118,12 +157,15 @@ def _line_ranges(path: Path, target: int, on_error: ErrorHandler) -> Iterator[Li
 Read = list[tuple[int | None, Article | InputError]]
 
 
-def read_partition(part: Partition, cwd: str, *, encoding_errors: str = "strict") -> Read:
+def read_partition(part: Partition, cwd: str, *, encoding_errors: str = "strict", options: ReadOptions | None = None) -> Read:
     """(line number or None, article or why it was skipped) for everything in ``part``, in input order.
 
     ``cwd`` is the client's working directory: relative paths are opened from it, and names are given
-    as the client gives them.
+    as the client gives them. ``options`` are the client's (table columns…).
     """
+    if isinstance(part, Pages):
+        return [(None, article) for article in part.articles]
+    options = options or ReadOptions()
     read: Read = []
     if isinstance(part, Lines):
         opened = _opened(part.path, cwd, read)
@@ -136,11 +178,13 @@ def read_partition(part: Partition, cwd: str, *, encoding_errors: str = "strict"
             except OSError as error:
                 read.append((None, renamed(cannot_read(opened, error))))
         return read
-    for spelled, ident in zip(part.paths, part.ids, strict=True):
+    for spelled, ident, named in zip(part.paths, part.ids, part.named, strict=True):
         opened = _opened(spelled, cwd, read)
         if opened is not None:
             renamed = _Renamer(opened, spelled, ident)
-            for article in read_articles([opened], on_error=renamed.into(read), encoding_errors=encoding_errors):
+            on_error = renamed.into(read)
+            web = Web(options.fetch, on_error)  # never used: the client fetches (``fetches`` is False for these files)
+            for article in read_file(opened, named=named, web=web, on_error=on_error, encoding_errors=encoding_errors, options=options):
                 read.append((None, renamed(article)))
     return read
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from extract.io.ingest import read_articles
-from extract.run.partitions import Files, Lines, partitions, read_partition
+from extract.io.ingest import ReadOptions, read_articles
+from extract.run.partitions import Files, Lines, Pages, partitions, read_partition
 from tests.conftest import EXAMPLES, REPO
 
 
@@ -15,16 +15,17 @@ def jsonl(path, lines: list[str | dict]) -> None:
     path.write_text("".join((json.dumps(x) if isinstance(x, dict) else x) + "\n" for x in lines), encoding="utf-8")
 
 
-def read_all(paths, cwd, **kwargs):
+def read_all(paths, cwd, options=None, **kwargs):
     """What workers read from every partition, in order, and what the client reported itself."""
     reported = []
-    items = [item for part in partitions(paths, reported.append, **kwargs) for _, item in read_partition(part, str(cwd))]
+    parts = partitions(paths, reported.append, options=options, **kwargs)
+    items = [item for part in parts for _, item in read_partition(part, str(cwd), options=options)]
     return items, reported
 
 
-def one_process(paths):
+def one_process(paths, options=None):
     errors = []
-    articles = list(read_articles(paths, on_error=errors.append))
+    articles = list(read_articles(paths, on_error=errors.append, options=options))
     return articles, errors
 
 
@@ -87,7 +88,7 @@ def test_a_worker_elsewhere_gives_the_ids_and_messages_of_the_client(tmp_path, m
     inputs = ["examples", str(bad), str(lines), "examples/calais-visit.txt"]
     monkeypatch.chdir(REPO)
     articles, errors = one_process(inputs)
-    assert articles[0].id.startswith("examples/")  # relative to the client's working directory
+    assert all(a.source.startswith("examples/") for a in articles[:3])  # relative to the client's working directory
     client_parts = list(partitions(inputs, pytest.fail))
     monkeypatch.chdir(tmp_path)  # the worker runs somewhere else
     read = [item for part in client_parts for _, item in read_partition(part, str(REPO))]
@@ -96,7 +97,7 @@ def test_a_worker_elsewhere_gives_the_ids_and_messages_of_the_client(tmp_path, m
 
 
 def test_a_file_the_worker_cannot_see_is_reported_with_what_to_do(tmp_path):
-    part = Files(("examples/calais-visit.txt",), ("examples/calais-visit.txt",))
+    part = Files(("examples/calais-visit.txt",), ("examples/calais-visit.txt",), (True,))
     ((_, error),) = read_partition(part, str(tmp_path))  # the worker's storage has no examples/
     assert str(error).startswith("examples/calais-visit.txt: not found on the Dask worker") and "same path" in str(error)
 
@@ -104,3 +105,27 @@ def test_a_file_the_worker_cannot_see_is_reported_with_what_to_do(tmp_path):
 def test_partitions_of_the_examples_read_back_every_article(tmp_path):
     items, reported = read_all([EXAMPLES], tmp_path, target=3000)
     assert reported == [] and items == one_process([EXAMPLES])[0]
+
+
+def test_folder_globs_and_tables_are_read_as_in_one_process(tmp_path):
+    options = ReadOptions(exclude=("*.jsonl",))
+    items, reported = read_all([EXAMPLES], tmp_path, options)
+    articles, errors = one_process([EXAMPLES], options)
+    assert reported == errors == [] and items == articles
+    assert any(a.source.endswith("examples/archive.csv") for a in articles) and not any(a.id.startswith("wire-") for a in articles)
+
+
+def test_pages_from_the_web_are_fetched_by_the_client_in_order(tmp_path, web, fetch_settings):
+    links = tmp_path / "reading.txt"
+    links.write_text(f"{web.url('/article.html')}\n{web.url('/missing')}\n", encoding="utf-8")
+    found = tmp_path / "folder"
+    found.mkdir()
+    (found / "links.txt").write_text(web.url("/second.html") + "\n", encoding="utf-8")  # in a folder: not fetched
+    options = ReadOptions(feeds=(web.url("/feed.xml"),), fetch=fetch_settings)
+    expected = one_process([links, found, EXAMPLES / "harbour-deal.md"], options)
+    reported = []
+    parts = list(partitions([links, found, EXAMPLES / "harbour-deal.md"], reported.append, options=options))
+    assert [type(p) for p in parts] == [Pages, Files, Pages]  # the list's pages, the two files, the feed's new pages
+    items = [item for part in parts for _, item in read_partition(part, str(REPO), options=options)]
+    assert [i for i in items if not isinstance(i, Exception)] == expected[0]
+    assert sorted(str(e) for e in reported + [i for i in items if isinstance(i, Exception)]) == sorted(str(e) for e in expected[1])
