@@ -46,7 +46,7 @@ def test_two_dask_workers_write_exactly_what_one_process_writes(tmp_path, dask_s
     assert run("extract", EXAMPLES, NEWS, "-o", one).exit_code == 0
     result = run("extract", EXAMPLES, NEWS, "-o", many, "--dask", dask_scheduler)
     assert result.exit_code == 0, result.stderr
-    assert len(one.read_text().splitlines()) == 11
+    assert len(one.read_text().splitlines()) == len(list(read_articles([EXAMPLES, NEWS])))
     assert many.read_bytes() == one.read_bytes()
 
 
@@ -81,7 +81,7 @@ def test_a_jsonl_file_split_across_workers_gives_one_process_output_and_errors(n
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     expected = one_process(nlp, [path])
-    assert len(expected[0]) == 11 and len(expected[1]) == 3 and "duplicate id" in expected[1][1]
+    assert len(expected[0]) == len(articles) and len(expected[1]) == 3 and "duplicate id" in expected[1][1]
     assert on_cluster(dask_scheduler, [path], partition_bytes=2000) == expected
 
 
@@ -123,7 +123,7 @@ def test_an_article_the_rules_fail_on_a_worker_is_reported_and_skipped(dask_clie
         got, errors = on_cluster(dask_client.scheduler.address, [EXAMPLES], partition_bytes=1500)
     finally:
         dask_client.run(_rules_fixed)
-    assert len(got) == 5 and not any(e["doc_id"].endswith("maternity-pay.txt") for e in got)
+    assert len(got) == len(list(read_articles([EXAMPLES]))) - 1 and not any(e["doc_id"].endswith("maternity-pay.txt") for e in got)
     (error,) = errors
     assert "maternity-pay.txt: extraction failed (ValueError: token 7 is in two spans" in error
 
