@@ -26,9 +26,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from extract.errors import ClusterError, InputError, NewsgraphError
-from extract.io.ingest import ReadOptions, duplicate_id
+from extract.io.ingest import ReadOptions, UniqueIds
 from extract.model import Article, ArticleExtraction
-from extract.run.partitions import PARTITION_BYTES, Lines, Partition, partitions, read_partition
+from extract.run.partitions import PARTITION_BYTES, Partition, partitions, read_partition
 from extract.run.pool import extract_chunk, rejoin
 from extract.run.serial import BATCH_SIZE
 
@@ -254,10 +254,11 @@ def extract_partition(part: Partition, cwd: str, model: str | None, batch_size: 
     Returned pickled, as one blob: Dask would otherwise serialise a list item by item (~100× slower).
     """
     read = read_partition(part, cwd, encoding_errors=encoding_errors, options=options)
-    articles = [item for _, item in read if isinstance(item, Article)]
+    articles = [item for _, _, item in read if isinstance(item, Article)]
     with _ONE_AT_A_TIME:
         done = rejoin(articles, extract_chunk(articles, model, batch_size, True))
-    return pickle.dumps([(line, next(done) if isinstance(item, Article) else item) for line, item in read], protocol=pickle.HIGHEST_PROTOCOL)
+    results = [(where, line, next(done) if isinstance(item, Article) else item) for where, line, item in read]
+    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # --- on the client -------------------------------------------------------------------------------
@@ -294,16 +295,16 @@ def extract_on_cluster(
         _check_workers(client, model, address)
         max_pending = max_pending or 3 * max(1, sum(client.nthreads().values()))
         pending: deque[tuple[Partition, object]] = deque()
-        seen: dict[str, set[str]] = {}
+        unique = UniqueIds(report)  # ids unique across all inputs, as in one process
         try:
             for part in partitions(paths, report, target=partition_bytes, options=options, encoding_errors=encoding_errors):
                 session.ctrl_c.check()
                 future = client.submit(extract_partition, part, cwd, model, batch_size, encoding_errors, on_workers, pure=False)
                 pending.append((part, future))
                 if len(pending) >= max_pending:
-                    yield from _collect(session, *pending.popleft(), report, seen)
+                    yield from _collect(session, *pending.popleft(), report, unique)
             while pending:
-                yield from _collect(session, *pending.popleft(), report, seen)
+                yield from _collect(session, *pending.popleft(), report, unique)
         finally:
             if pending:  # Ctrl-C or an error: nothing left running for this client
                 client.cancel([future for _, future in pending], force=True)
@@ -321,7 +322,7 @@ def _check_workers(client, model: str | None, address: str) -> None:
         raise ClusterError(f"Dask worker {worker}{others} of {address} cannot load the model: {why}")
 
 
-def _collect(session: Session, part: Partition, future, report: OnError, seen: dict[str, set[str]]) -> Iterator[ArticleExtraction]:
+def _collect(session: Session, part: Partition, future, report: OnError, unique: UniqueIds) -> Iterator[ArticleExtraction]:
     from distributed import KilledWorker
 
     try:
@@ -330,19 +331,8 @@ def _collect(session: Session, part: Partition, future, report: OnError, seen: d
         raise ClusterError(
             f"Dask workers kept dying on {part} (each time it was retried): out of memory? See the workers' logs"
         ) from None
-    # Ids must be unique per JSON Lines file; each part checked its own, the ranges before it are checked here.
-    key = part.path if isinstance(part, Lines) else ""
-    if key not in seen:
-        seen.clear()  # parts come in input order: a file's ranges are consecutive
-        seen[key] = set()
-    ids = seen[key]
-    for line, item in results:
+    for where, line, item in results:
         if isinstance(item, InputError):  # includes ArticleFailedError
             report(item)
-        elif key and item.doc_id in ids:
-            report(duplicate_id(key, item.doc_id, line))
-        else:
-            if key:
-                ids.add(item.doc_id)
+        elif unique.keep(where, line, item.doc_id):
             yield item
-

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.errors import InputError
-from extract.io.ingest import ErrorHandler, ReadOptions, Web, cannot_read, fetches, iter_paths, path_id, read_file, read_jsonl, read_links
+from extract.io import ingest
+from extract.io.ingest import ErrorHandler, ReadOptions, Web, cannot_read, fetches, iter_paths, path_id, read_file, read_jsonl
 from extract.model import Article
 
 #: Input bytes per partition: ~50 news articles, a few seconds of one core's work — small enough to keep
@@ -104,13 +105,14 @@ def partitions(
         if path.suffix.lower() == ".jsonl":
             yield from _line_ranges(path, target, on_error)
         elif alone:
-            yield from _pages(read_file(path, named=True, web=web, on_error=on_error, encoding_errors=encoding_errors, options=options), target)
+            pages = read_file(path, named=True, web=web, on_error=on_error, encoding_errors=encoding_errors, options=options)
+            yield from _pages((article for _, _, article in pages), target)
         else:
             group.append((path, path in named))
             size += length
     if group:
         yield _files(group)
-    yield from _pages(read_links(options, web, on_error), target)
+    yield from _pages((article for _, _, article in ingest.read_links(options, web, on_error)), target)
 
 
 def _files(group: list[tuple[Path, bool]]) -> Files:
@@ -131,11 +133,18 @@ def _pages(articles: Iterable[Article], target: int) -> Iterator[Pages]:
 
 
 def _line_ranges(path: Path, target: int, on_error: ErrorHandler) -> Iterator[Lines]:
-    """Cut at the first line end at least ``target`` bytes after the range's start; the last range takes the rest."""
+    """Cut at the first line end at least ``target`` bytes after the range's start; the last range takes the rest.
+
+    A UTF-16 or UTF-32 file is one range (its line ends are not single bytes).
+    """
     ident = path_id(path)
     start, first, offset, newlines = 0, 1, 0, 0  # newlines: counted since ``start``
     try:
         with path.open("rb") as handle:
+            if not ingest.jsonl_splittable(handle.read(4)):
+                yield Lines(str(path), ident, 0, path.stat().st_size, 1)
+                return
+            handle.seek(0)
             while block := handle.read(_BLOCK):
                 looked = 0  # bytes of the block already counted
                 while (at := max(start + target - 1 - offset, looked)) < len(block) and (cut := block.find(b"\n", at)) >= 0:
@@ -154,17 +163,18 @@ def _line_ranges(path: Path, target: int, on_error: ErrorHandler) -> Iterator[Li
 
 # --- on a worker ---------------------------------------------------------------------------------
 
-Read = list[tuple[int | None, Article | InputError]]
+#: (where it was read, as in one process; line or None; the article, or why something was skipped)
+Read = list[tuple[str, int | None, Article | InputError]]
 
 
 def read_partition(part: Partition, cwd: str, *, encoding_errors: str = "strict", options: ReadOptions | None = None) -> Read:
-    """(line number or None, article or why it was skipped) for everything in ``part``, in input order.
+    """(where, line number or None, article or why it was skipped) for everything in ``part``, in input order.
 
     ``cwd`` is the client's working directory: relative paths are opened from it, and names are given
     as the client gives them. ``options`` are the client's (table columns…).
     """
     if isinstance(part, Pages):
-        return [(None, article) for article in part.articles]
+        return [(article.source, None, article) for article in part.articles]
     options = options or ReadOptions()
     read: Read = []
     if isinstance(part, Lines):
@@ -174,9 +184,9 @@ def read_partition(part: Partition, cwd: str, *, encoding_errors: str = "strict"
             renamed = _Renamer(opened, part.path, part.id)
             try:
                 for number, article in read_jsonl(opened, on_error=renamed.into(read), encoding_errors=encoding_errors, **spans):
-                    read.append((number, renamed(article)))
+                    read.append((part.path, number, renamed(article)))
             except OSError as error:
-                read.append((None, renamed(cannot_read(opened, error))))
+                read.append((part.path, None, renamed(cannot_read(opened, error))))
         return read
     for spelled, ident, named in zip(part.paths, part.ids, part.named, strict=True):
         opened = _opened(spelled, cwd, read)
@@ -184,8 +194,8 @@ def read_partition(part: Partition, cwd: str, *, encoding_errors: str = "strict"
             renamed = _Renamer(opened, spelled, ident)
             on_error = renamed.into(read)
             web = Web(options.fetch, on_error)  # never used: the client fetches (``fetches`` is False for these files)
-            for article in read_file(opened, named=named, web=web, on_error=on_error, encoding_errors=encoding_errors, options=options):
-                read.append((None, renamed(article)))
+            for _, line, article in read_file(opened, named=named, web=web, on_error=on_error, encoding_errors=encoding_errors, options=options):
+                read.append((spelled, line, renamed(article)))
     return read
 
 
@@ -193,7 +203,7 @@ def _opened(spelled: str, cwd: str, read: Read) -> Path | None:
     path = Path(os.path.join(cwd, spelled))
     if path.exists():
         return path
-    read.append((None, InputError(spelled, f"not found on the Dask worker at {socket.gethostname()}: inputs must be on storage "
+    read.append((spelled, None, InputError(spelled, f"not found on the Dask worker at {socket.gethostname()}: inputs must be on storage "
                                   "that the workers see at the same path as this machine")))  # fmt: skip
     return None
 
@@ -220,4 +230,4 @@ class _Renamer:
         return name
 
     def into(self, read: Read) -> ErrorHandler:
-        return lambda error: read.append((error.line, self(error)))
+        return lambda error: read.append((self.spelled, error.line, self(error)))
