@@ -3,7 +3,7 @@ PYTHON ?= python
 # Extra options for the benchmark, e.g. make bench BENCH_ARGS="--workers 2 --repeat 2"
 BENCH_ARGS ?=
 
-.PHONY: bench bench-quick bench-ingest bench-long profile test
+.PHONY: bench bench-quick bench-ingest bench-long bench-dask profile test
 
 # Whole BBC corpus (../shared/data/bbc_news): minutes; table on stdout, JSON in bench/results/.
 bench:
@@ -19,6 +19,10 @@ bench-ingest:
 # One long article of 10k, 100k and 1M characters: time and peak memory per character (minutes).
 bench-long:
 	$(PYTHON) -m bench.long_articles
+
+# --dask local:N vs --workers N vs bare nlp.pipe(n_process=N), same run (needs pip install -e ".[dask]").
+bench-dask:
+	$(PYTHON) -m bench.dask $(BENCH_ARGS)
 
 # Rule cost after the parse, by function (needs pip install -e ".[bench]").
 profile:

@@ -20,6 +20,10 @@ class InputError(NewsgraphError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # Rebuilt from its parts (not the message) when it travels back from an extraction worker.
+        return type(self), (self.path, self.reason, self.line)
+
 
 class NoArticleError(InputError):
     """A web page holds no article (an index, video, error, login or consent page, or too little text)."""
@@ -52,6 +56,10 @@ class ArticleFailedError(InputError):
 
 class WorkerError(NewsgraphError):
     """An extraction worker process died (out of memory, killed) before returning its articles."""
+
+
+class ClusterError(NewsgraphError):
+    """A Dask cluster cannot be reached or used (no scheduler at the address, no workers, a worker without the model)."""
 
 
 class EvaluationDataError(NewsgraphError):

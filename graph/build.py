@@ -41,6 +41,8 @@ def build_graph(
     graph = nx.MultiDiGraph()
     articles: dict[str, dict[str, str]] = {}
     named: set[str] = set()
+    # Each node's articles as a set too, while building: a node in n articles would otherwise cost n² list scans.
+    seen_in: dict[str, set[str]] = {}
     for extraction in extractions:
         part = share(extraction, resolution, resolution.reasons)
         aid = part.article["id"]
@@ -49,6 +51,7 @@ def build_graph(
             if nid not in graph:
                 name, type_ = entity.first
                 graph.add_node(nid, name=name, type=type_, aliases=[], mentions=0, articles=[], merged_from={})
+                seen_in[nid] = set()
             node = graph.nodes[nid]
             if entity.own is not None and nid not in named:  # the first article that owns the id names it, as in Neo4j
                 node["name"], node["type"] = entity.own
@@ -59,7 +62,8 @@ def build_graph(
                 if alias not in node["aliases"]:
                     node["aliases"].append(alias)
             node["mentions"] += entity.mentions
-            if aid not in node["articles"]:
+            if aid not in seen_in[nid]:
+                seen_in[nid].add(aid)
                 node["articles"].append(aid)
         for (src, predicate, dst), evidence in part.edges.items():
             if not graph.has_edge(src, dst, key=predicate):

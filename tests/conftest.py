@@ -1,4 +1,4 @@
-"""Shared fixtures. Live services (Neo4j, Chromium) fail instead of skipping when CI=true."""
+"""Shared fixtures. Live services (Neo4j, Chromium, Dask) fail instead of skipping when CI=true."""
 
 from __future__ import annotations
 

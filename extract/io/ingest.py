@@ -162,47 +162,79 @@ def read_articles(
     Ids are unique across all inputs: an id met again (the same JSON Lines ``id`` in two files, or twice in
     one) is reported with both places, and the first article is the one kept.
     """
-    first: dict[str, tuple[str, int | None]] = {}  # article id → where it was read first
+    unique = UniqueIds(on_error)
     for source, line, article in _read_all(paths, on_error, encoding_errors, options or ReadOptions()):
-        if article.id in first:
-            at, at_line = first[article.id]
+        if unique.keep(source, line, article.id):
+            yield article
+
+
+class UniqueIds:
+    """The first place each article id was read; ``keep`` reports an id met again (and says not to keep it)."""
+
+    def __init__(self, on_error: ErrorHandler) -> None:
+        self.on_error = on_error
+        self.first: dict[str, tuple[str, int | None]] = {}  # article id → where it was read first
+
+    def keep(self, source: str, line: int | None, article_id: str) -> bool:
+        if article_id in self.first:
+            at, at_line = self.first[article_id]
             where = f"{at}:{at_line}" if at_line is not None else at
-            on_error(InputError(source, f"duplicate id {article.id!r}, first read at {where}: that one is kept, this one skipped", line))
-            continue
-        first[article.id] = (source, line)
-        yield article
+            self.on_error(InputError(source, f"duplicate id {article_id!r}, first read at {where}: that one is kept, this one skipped", line))
+            return False
+        self.first[article_id] = (source, line)
+        return True
 
 
-def _read_all(
-    paths: Iterable[str | Path], on_error: ErrorHandler, encoding_errors: str, options: ReadOptions
-) -> Iterator[tuple[str, int | None, Article]]:
+Read = Iterator[tuple[str, int | None, Article]]  # (where it was read, line or None, article)
+
+
+def _read_all(paths: Iterable[str | Path], on_error: ErrorHandler, encoding_errors: str, options: ReadOptions) -> Read:
     """(where it was read, line or None, article) for every input, in order."""
     paths = [Path(p) for p in paths]
     named = {p for p in paths if p.is_file()}
-    web = _Web(options.fetch, on_error, options.on_fetch)
+    web = Web(options.fetch, on_error, options.on_fetch)
     for path in iter_paths(paths, on_error, include=options.include, exclude=options.exclude):
-        where = str(path)
-        try:
-            suffix = path.suffix.lower()
-            if suffix == ".jsonl":
-                yield from ((where, number, article) for number, article in _read_jsonl(path, on_error, encoding_errors))
-            elif suffix in TABLE_SUFFIXES:
-                rows = read_table(path, columns=options.columns, on_error=on_error, encoding_errors=encoding_errors,
-                                  max_chars=MAX_ARTICLE_CHARS, path_id=path_id(path))  # fmt: skip
-                yield from ((where, None, article) for article in rows)
-            elif suffix in URL_LIST_SUFFIXES or (path in named and suffix == ".txt" and looks_like_url_list(path)):
-                yield from ((article.source, None, article) for article in web.pages(read_url_list(path, on_error)))
-            else:
-                yield where, None, _read_document(path, encoding_errors)
-        except InputError as error:
-            on_error(error)
-        except OSError as error:
-            on_error(InputError(str(path), f"cannot read: {error.strerror or error}"))
+        yield from read_file(path, named=path in named, web=web, on_error=on_error, encoding_errors=encoding_errors, options=options)
+    yield from read_links(options, web, on_error)
+
+
+def fetches(path: Path, *, named: bool) -> bool:
+    """Whether ``read_file`` reads ``path`` as a list of links to fetch (a .urls file, or a named .txt of links)."""
+    suffix = path.suffix.lower()
+    return suffix in URL_LIST_SUFFIXES or (named and suffix == ".txt" and looks_like_url_list(path))
+
+
+def read_file(path: Path, *, named: bool, web: Web, on_error: ErrorHandler, encoding_errors: str, options: ReadOptions) -> Read:
+    """What one file found by ``iter_paths`` holds (``named``: given itself, not found in a folder); each bad one to ``on_error``.
+
+    Ids are not checked for repeats here: ``read_articles`` does it across all inputs (``UniqueIds``).
+    """
+    where = str(path)
+    try:
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            yield from ((where, number, article) for number, article in read_jsonl(path, on_error=on_error, encoding_errors=encoding_errors))
+        elif suffix in TABLE_SUFFIXES:
+            rows = read_table(path, columns=options.columns, on_error=on_error, encoding_errors=encoding_errors,
+                              max_chars=MAX_ARTICLE_CHARS, path_id=path_id(path))  # fmt: skip
+            yield from ((where, None, article) for article in rows)
+        elif fetches(path, named=named):
+            yield from ((article.source, None, article) for article in web.pages(read_url_list(path, on_error)))
+        else:
+            yield where, None, _read_document(path, encoding_errors)
+    except InputError as error:
+        on_error(error)
+    except OSError as error:
+        on_error(cannot_read(path, error))
+
+
+def read_links(options: ReadOptions, web: Web, on_error: ErrorHandler) -> Read:
+    """The pages of ``options.urls`` (files of links) and ``options.feeds``, in that order, each link read once per ``web``."""
     for path in options.urls:
         try:
             yield from ((article.source, None, article) for article in web.pages(read_url_list(Path(path), on_error)))
         except OSError as error:
-            on_error(InputError(str(path), f"cannot read: {error.strerror or error}"))
+            on_error(cannot_read(Path(path), error))
     for feed in options.feeds:
         try:
             links = web.feed(feed)
@@ -212,7 +244,11 @@ def _read_all(
         yield from ((article.source, None, article) for article in web.pages(links))
 
 
-class _Web:
+def cannot_read(path: Path, error: OSError) -> InputError:
+    return InputError(str(path), f"cannot read: {error.strerror or error}")
+
+
+class Web:
     """Pages behind links and feeds; the fetcher (and its politeness state) is made on first use."""
 
     def __init__(self, settings: FetchSettings, on_error: ErrorHandler, on_fetch: Callable[[str, bool], None] | None = None) -> None:
@@ -348,15 +384,26 @@ def _only_links(text: str) -> bool:
     return bool(lines) and all(is_url(line) for line in lines)
 
 
-def _read_jsonl(path: Path, on_error: ErrorHandler, encoding_errors: str) -> Iterator[tuple[int, Article]]:
-    """(line number, article) per good line; a UTF-16 or UTF-32 file (byte order mark) is decoded as a stream."""
+def read_jsonl(
+    path: Path, *, on_error: ErrorHandler = _raise, encoding_errors: str = "strict", start: int = 0, end: int | None = None,
+    first_line: int = 1,
+) -> Iterator[tuple[int, Article]]:
+    """(line number, article) per good line; a UTF-16 or UTF-32 file (byte order mark) is decoded as a stream.
+
+    ``start``/``end`` read only the UTF-8 lines that begin in that byte range (``start`` at a line's first
+    byte, numbered ``first_line``), so that several workers can read a large file in parts
+    (``jsonl_splittable`` says whether a file can be).
+    """
     with path.open("rb") as handle:
         encoding = _encoding(handle.read(4))
-        handle.seek(0)
+        handle.seek(start if encoding == "utf-8-sig" else 0)
         lines = handle if encoding == "utf-8-sig" else io.TextIOWrapper(handle, encoding=encoding, errors=encoding_errors)
-        number = 0
+        number, offset = first_line - 1, start
         try:
-            for number, raw in enumerate(lines, start=1):
+            for number, raw in enumerate(lines, start=first_line):
+                if end is not None and encoding == "utf-8-sig" and offset >= end:
+                    break
+                offset += len(raw)
                 if not raw.strip():
                     continue
                 try:
@@ -365,6 +412,11 @@ def _read_jsonl(path: Path, on_error: ErrorHandler, encoding_errors: str) -> Ite
                     on_error(error)
         except UnicodeDecodeError:
             on_error(InputError(str(path), f"not valid {_NAMES[encoding]}; the lines before were read", number + 1))
+
+
+def jsonl_splittable(head: bytes) -> bool:
+    """Whether a JSON Lines file starting with ``head`` can be read in byte ranges: UTF-8 can, UTF-16/32 cannot."""
+    return _encoding(head) == "utf-8-sig"
 
 
 def _jsonl_article(raw: bytes | str, path: Path, number: int, encoding_errors: str) -> Article:

@@ -1,17 +1,19 @@
-"""Running the extraction: articles → ``ArticleExtraction``s, in this process or in several.
+"""Running the extraction: articles → ``ArticleExtraction``s, in this process, in several, or on a Dask cluster.
 
 ``serial`` parses and runs the rules in this process; ``pool`` hands articles to worker processes that
-each do both and send back only the extracted data. ``extract_articles`` picks one.
+each do both and send back only the extracted data. ``extract_articles`` picks one. ``cluster`` does the
+same on a Dask cluster, whose workers read ``partitions`` of the input themselves: ``extract_on_cluster``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from extract.errors import ArticleFailedError
 from extract.model import Article, ArticleExtraction
 
-__all__ = ["extract_articles"]
+__all__ = ["extract_articles", "extract_on_cluster"]
 
 
 def extract_articles(
@@ -43,3 +45,13 @@ def extract_articles(
     from extract.run.serial import extract_serial
 
     yield from extract_serial(articles, nlp or load_pipeline(model), batch_size=batch_size, on_error=on_error)
+
+
+def extract_on_cluster(paths: Iterable[str | Path], *, address: str, **options) -> Iterator[ArticleExtraction]:
+    """``extract.run.cluster.extract_on_cluster``: files and folders extracted by the Dask cluster at ``address``.
+
+    Imported on use, so that Dask is needed only by those who use it.
+    """
+    from extract.run import cluster
+
+    return cluster.extract_on_cluster(paths, address=address, **options)

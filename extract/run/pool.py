@@ -32,10 +32,11 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_chunk(articles: list[Article], model: str | None, batch_size: int, report: bool) -> _Result:
+def extract_chunk(articles: list[Article], model: str | None, batch_size: int, report: bool) -> _Result:
     """Runs in a worker: the model is loaded on the first chunk and cached for the worker's life.
 
     With ``report``, an article the rules fail on gets the reason in its place; without, the error is raised.
+    ``rejoin`` puts the parts back together with their articles. (``extract.run.cluster`` runs it on Dask workers.)
     """
     from extract.nlp import load_pipeline
     from extract.run.serial import extract_serial
@@ -73,7 +74,7 @@ def extract_parallel(
     source = iter(articles)
     try:
         while chunk := list(islice(source, chunk_size)):
-            pending.append((chunk, pool.submit(_extract_chunk, chunk, model, batch_size, on_error is not None)))
+            pending.append((chunk, pool.submit(extract_chunk, chunk, model, batch_size, on_error is not None)))
             if len(pending) >= max_pending:
                 yield from _collect(*pending.popleft(), on_error)
         while pending:
@@ -90,8 +91,17 @@ def _collect(chunk: list[Article], future: Future[_Result], on_error: OnError | 
             f"an extraction worker died while on {chunk[0].id} … {chunk[-1].id} (see any error above; if it "
             "ran out of memory, retry with fewer --workers)"
         ) from None
-    for article, part in zip(chunk, parts, strict=True):
+    for done in rejoin(chunk, parts):
+        if isinstance(done, ArticleFailedError):
+            on_error(done)  # type: ignore[misc] - only sent when on_error is set
+        else:
+            yield done
+
+
+def rejoin(articles: list[Article], parts: _Result) -> Iterator[ArticleExtraction | ArticleFailedError]:
+    """Each article with what ``extract_chunk`` returned for it: its extraction, or why the rules failed on it."""
+    for article, part in zip(articles, parts, strict=True):
         if isinstance(part, str):
-            on_error(ArticleFailedError(article.id, part))  # type: ignore[misc] - only sent when on_error is set
+            yield ArticleFailedError(article.id, part)
         else:
             yield ArticleExtraction(article=article, entities=part[0], relations=part[1])

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from graph.cli.common import (
+    DaskOpt,
     EncodingErrors,
     EncodingOpt,
     InputOptions,
@@ -18,6 +19,7 @@ from graph.cli.common import (
     Problems,
     SelectionOptions,
     WorkersOpt,
+    check_parallelism,
     extract_with_progress,
     fail_cleanly,
     invocation,
@@ -52,6 +54,7 @@ def build(
     model: ModelOpt = None,
     encoding_errors: EncodingOpt = EncodingErrors.strict,
     workers: WorkersOpt = 1,
+    dask: DaskOpt = None,
     merges: MergesOpt = None,
     formats: Annotated[
         list[str] | None,
@@ -78,6 +81,7 @@ def build(
 
     wanted = chosen_formats(formats)
     paths = inputs.check(paths)
+    check_parallelism(workers, dask)
     problems = Problems()
     unfocused: SelectionError | None = None
     with fail_cleanly():
@@ -88,7 +92,7 @@ def build(
         with folder.update(on_wait=waiting, on_note=lambda message: say(message, label="note:", style="cyan")):
             store = folder.staged("extraction.jsonl")
             # Streamed: extractions go to disk as they come and the graph is built by reading them back.
-            extractions = extract_with_progress(paths, model, encoding_errors, problems, workers, inputs)
+            extractions = extract_with_progress(paths, model, encoding_errors, problems, workers, inputs, dask)
             added, total = merge_into_file(out / "extraction.jsonl", extractions, into=store)
             if not added:
                 say("no article could be read; nothing written", label="error:", style="red")

@@ -84,6 +84,16 @@ WorkersOpt = Annotated[
     int,
     typer.Option("--workers", "-w", min=1, help="Processes that parse in parallel (input order kept); each loads the model once and peaks at ~0.4 GB."),
 ]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="ADDRESS",
+        show_default=False,
+        help="Extract on a Dask cluster: its scheduler (tcp://HOST:8786), or local[:N] for N worker processes on this machine. "
+        "Workers read the input themselves: it must be at the same path on their machines. Not with --workers.",
+    ),
+]
 MergesOpt = Annotated[
     Path | None,
     typer.Option("--merges", help="TSV file of decisions the resolver must follow: lines 'merge<TAB>Name kept<TAB>Other name', 'never<TAB>Name A<TAB>Name B' or 'type<TAB>Name<TAB>ORG' (newsgraph review writes them)."),
@@ -148,6 +158,9 @@ def fail_cleanly() -> Iterator[None]:
     except NewsgraphError as error:
         say(error, label="error:", style="red", lines=_quotes_a_server(error))
         raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/]: stopped; files being written were left as they were")
+        raise typer.Exit(130) from None
 
 
 def _quotes_a_server(error: NewsgraphError) -> bool:
@@ -170,23 +183,47 @@ def progress_bar() -> Progress:
     )
 
 
+def check_parallelism(workers: int, dask: str | None) -> None:
+    """--workers and --dask are two ways to parallelise: refused together, before any work."""
+    if dask is not None and workers > 1:
+        raise typer.BadParameter("--workers and --dask cannot be combined: a Dask cluster has its own workers", param_hint="--dask")
+    if dask is not None:
+        from extract.errors import ClusterError
+        from extract.run.cluster import parse_address
+
+        try:
+            parse_address(dask)
+        except ClusterError as error:
+            raise typer.BadParameter(str(error), param_hint="--dask") from None
+
+
 def extract_with_progress(
     paths: list[Path], model: str | None, encoding_errors: EncodingErrors, problems: Problems, workers: int = 1,
-    inputs: InputOptions | None = None,
+    inputs: InputOptions | None = None, dask: str | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Read and extract ``paths`` (and the links and feeds of ``inputs``) with a progress bar; skipped inputs go to ``problems``."""
+    """Read and extract ``paths`` (and the links and feeds of ``inputs``) with a progress bar; skipped inputs go to ``problems``.
+
+    Call ``check_parallelism`` first. With ``dask``, the cluster's workers read the files themselves (this
+    process fetches the links and feeds).
+    """
     from extract.io.ingest import read_articles
     from extract.nlp import load_pipeline
-    from extract.run import extract_articles
+    from extract.run import extract_articles, extract_on_cluster
 
     # One process: load here so a missing model fails before any reading. Several: each worker loads it.
-    nlp = load_pipeline(model) if workers == 1 else None
+    nlp = load_pipeline(model) if workers == 1 and dask is None else None
     with progress_bar() as progress:
         task = progress.add_task("extracting", total=None)
         web = Counter()
         options = inputs.read_options(on_fetch=lambda url, cached: web.update(cached=cached, fetched=not cached)) if inputs else None
-        articles = read_articles(paths, on_error=problems, encoding_errors=encoding_errors.value, options=options)
-        for extraction in extract_articles(articles, nlp=nlp, model=model, workers=workers, on_error=problems):
+        if dask is not None:
+            progress.update(task, description=f"extracting on {dask}")
+            extractions = extract_on_cluster(paths, address=dask, model=model, encoding_errors=encoding_errors.value, on_error=problems,
+                                             options=options)  # fmt: skip
+        else:
+            articles = read_articles(paths, on_error=problems, encoding_errors=encoding_errors.value, options=options)
+            extractions = extract_articles(articles, nlp=nlp, model=model, workers=workers, on_error=problems)
+        for extraction in extractions:
             progress.advance(task)
             yield extraction
     if web:

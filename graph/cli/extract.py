@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from graph.cli.common import (
+    DaskOpt,
     EncodingErrors,
     EncodingOpt,
     InputOptions,
@@ -15,6 +16,7 @@ from graph.cli.common import (
     PathsArg,
     Problems,
     WorkersOpt,
+    check_parallelism,
     extract_with_progress,
     fail_cleanly,
     say,
@@ -31,11 +33,13 @@ def extract(
     format: Annotated[str, typer.Option("--format", help="Output format (only jsonl).")] = "jsonl",
     encoding_errors: EncodingOpt = EncodingErrors.strict,
     workers: WorkersOpt = 1,
+    dask: DaskOpt = None,
 ) -> None:
     """Extract entities and relations, one JSON line per article in input order."""
     if format != "jsonl":
         raise typer.BadParameter(f"unknown format {format!r}; allowed: jsonl", param_hint="--format")
     paths = inputs.check(paths)
+    check_parallelism(workers, dask)
     from extract.io.files import atomic_open, check_output_file
     from extract.io.jsonl import write_extractions
 
@@ -43,7 +47,7 @@ def extract(
     with fail_cleanly():
         if output != "-":
             check_output_file(output)  # a folder or an unwritable place fails now, not after the extraction
-        extractions = extract_with_progress(paths, model, encoding_errors, problems, workers, inputs)
+        extractions = extract_with_progress(paths, model, encoding_errors, problems, workers, inputs, dask)
         if output == "-":
             count = write_extractions(extractions, sys.stdout)
         else:

@@ -102,13 +102,13 @@ def test_workers_take_a_model_name_not_a_loaded_pipeline():
 
 @pytest.mark.model
 def test_a_worker_sends_back_the_reason_in_the_failed_articles_place(rules_fail_on_maternity):
-    from extract.run.pool import _extract_chunk
+    from extract.run.pool import extract_chunk
 
     articles = [a for a in read_articles([EXAMPLES]) if a.id.endswith(("calais-visit.txt", "maternity-pay.txt"))]
-    parts = _extract_chunk(articles, None, 8, True)
+    parts = extract_chunk(articles, None, 8, True)
     assert [type(p) for p in parts] == [tuple, str] and "two spans" in parts[1]
     with pytest.raises(ValueError):
-        _extract_chunk(articles, None, 8, False)
+        extract_chunk(articles, None, 8, False)
 
 
 def test_the_main_process_reports_a_failed_article_by_its_id():
