@@ -83,6 +83,16 @@ class GoldAction:
 
 
 @dataclass(frozen=True)
+class GoldPassage:
+    """A not-action given as a passage of the text: no action may have its object written inside it."""
+
+    start: int
+    end: int
+    text: str
+    cases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class GoldArticle:
     id: str
     text: str
@@ -90,6 +100,7 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...] = ()
     actions: tuple[GoldAction, ...] = ()
     not_actions: tuple[GoldAction, ...] = ()
+    quiet: tuple[GoldPassage, ...] = ()
 
 
 def load_gold(path: str | Path) -> list[GoldArticle]:
@@ -119,8 +130,10 @@ def _gold_article(path: Path, number: int, line: str) -> GoldArticle:
             raise ValueError("text must be a non-empty string")
         quotes = tuple(_gold_quote(text, q) for q in item.get("quotes", ()))
         actions = tuple(_gold_action(a) for a in item.get("actions", ()))
-        not_actions = tuple(_gold_action(a) for a in item.get("not_actions", ()))
-        return GoldArticle(str(item["id"]), text, str(item.get("style", "")), quotes, actions, not_actions)
+        listed = item.get("not_actions", ())
+        not_actions = tuple(_gold_action(a) for a in listed if "sentence" not in a)
+        quiet = tuple(_gold_passage(text, a) for a in listed if "sentence" in a)
+        return GoldArticle(str(item["id"]), text, str(item.get("style", "")), quotes, actions, not_actions, quiet)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         detail = f"missing key {error}" if isinstance(error, KeyError) else str(error) or type(error).__name__
         raise EvaluationDataError(f"{where}: {detail} (see tests/data/GOLD-FORMAT.md)") from None
@@ -133,12 +146,24 @@ def _gold_quote(text: str, q: dict[str, Any]) -> GoldQuote:
         raise ValueError(f"quote {quote[:60]!r} is not in the text")
     return GoldQuote(
         quote, q["speaker"], q.get("speaker_kind", ""), q.get("speaks_for", ""), q.get("audience", ""),
-        q.get("verb", ""), bool(q.get("direct", True)), tuple(q.get("cases", ())), spans,
+        q.get("verb", ""), bool(q.get("direct", True)), _cases(q), spans,
     )  # fmt: skip
 
 
 def _gold_action(a: dict[str, Any]) -> GoldAction:
-    return GoldAction(a["subject"], a["verb"], a.get("object", ""), tuple(a.get("cases", ())))
+    return GoldAction(a["subject"], a["verb"], a.get("object", ""), _cases(a))
+
+
+def _gold_passage(text: str, a: dict[str, Any]) -> GoldPassage:
+    passage = a["sentence"]
+    start = text.find(passage) if isinstance(passage, str) and passage else -1
+    if start < 0:
+        raise ValueError(f"not-action sentence {str(passage)[:60]!r} is not in the text")
+    return GoldPassage(start, start + len(passage), passage, _cases(a))
+
+
+def _cases(item: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(item.get("cases", item.get("case", ())))
 
 
 def _occurrences(text: str, part: str) -> Iterable[tuple[int, int]]:
@@ -367,16 +392,16 @@ def _score_audience(article: str, g: GoldQuote, p: _Said | None, tally: _Tally, 
         errors.append({"article": article, "kind": "wrong audience", "gold": g.audience, "predicted": a.name})
 
 
-def _action_edges(extraction: ArticleExtraction, rules: frozenset[str]) -> list[tuple[Entity, str, Entity]]:
+def _action_edges_placed(
+    extraction: ArticleExtraction, rules: frozenset[str]
+) -> list[tuple[tuple[Entity, str, Entity], list[tuple[int, int]]]]:
+    """Each distinct (subject, predicate, object) the action rules gave, with where its objects are written."""
     ents = {e.id: e for e in extraction.entities}
-    seen: set[tuple[str, str, str]] = set()
-    edges = []
+    placed: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
     for rel in extraction.relations:
-        key = (rel.source, rel.predicate, rel.target)
-        if rel.evidence.rule in rules and key not in seen:
-            seen.add(key)
-            edges.append((ents[rel.source], rel.predicate, ents[rel.target]))
-    return edges
+        if rel.evidence.rule in rules:
+            placed.setdefault((rel.source, rel.predicate, rel.target), []).append(rel.evidence.target_span)
+    return [((ents[s], p, ents[t]), spans) for (s, p, t), spans in placed.items()]
 
 
 def _meets(g: GoldAction, edge: tuple[Entity, str, Entity]) -> bool:
@@ -388,7 +413,8 @@ def score_actions(
     gold: GoldArticle, extraction: ArticleExtraction, rules: frozenset[str], tally: _Tally, errors: list[dict[str, Any]]
 ) -> None:
     """Add one article's action counts to ``tally``."""
-    edges = _action_edges(extraction, rules)
+    placed = _action_edges_placed(extraction, rules)
+    edges = [edge for edge, _ in placed]
     verbs = {predicate_parts(a.verb)[1] for a in (*gold.actions, *gold.not_actions)}
     for g in gold.actions:
         found = any(_meets(g, e) for e in edges)
@@ -399,14 +425,14 @@ def score_actions(
             errors.append({"article": gold.id, "kind": "action missed", "gold": f"{g.subject} {g.verb} {g.object}"})
     for g in gold.not_actions:
         hits = [e for e in edges if _meets(g, e)]
-        tally.add("not_actions", fp=int(bool(hits)), tp=int(not hits))
-        tally.case({*g.cases, "not_action"}, "gold")
-        tally.case({*g.cases, "not_action"}, "false_positive", int(bool(hits)))
-        for e in hits:
-            errors.append({"article": gold.id, "kind": "not-action extracted", "gold": f"{g.subject} {g.verb} {g.object}",
-                           "predicted": _edge_text(e)})  # fmt: skip
-    for e in edges:
-        if predicate_parts(e[1])[1] not in verbs:
+        _count_not_action(gold, g.cases, f"{g.subject} {g.verb} {g.object}", hits, tally, errors)
+    in_passage: set[int] = set()
+    for p in gold.quiet:
+        hits = [i for i, (_, spans) in enumerate(placed) if any(p.start <= s and e <= p.end for s, e in spans)]
+        in_passage.update(hits)
+        _count_not_action(gold, p.cases, p.text, [edges[i] for i in hits], tally, errors)
+    for i, e in enumerate(edges):
+        if predicate_parts(e[1])[1] not in verbs and i not in in_passage:
             tally.add("unlisted_actions", tp=1)
             errors.append({"article": gold.id, "kind": "unlisted action (not scored)", "predicted": _edge_text(e)})
             continue
@@ -414,6 +440,17 @@ def score_actions(
         tally.add("action_precision", tp=int(right), fp=int(not right))
         if not right:
             errors.append({"article": gold.id, "kind": "wrong action", "predicted": _edge_text(e)})
+
+
+def _count_not_action(
+    gold: GoldArticle, cases: tuple[str, ...], what: str, hits: list[tuple[Entity, str, Entity]],
+    tally: _Tally, errors: list[dict[str, Any]],
+) -> None:  # fmt: skip
+    tally.add("not_actions", fp=int(bool(hits)), tp=int(not hits))
+    tally.case({*cases, "not_action"}, "gold")
+    tally.case({*cases, "not_action"}, "false_positive", int(bool(hits)))
+    for e in hits:
+        errors.append({"article": gold.id, "kind": "not-action extracted", "gold": what, "predicted": _edge_text(e)})
 
 
 def _edge_text(edge: tuple[Entity, str, Entity]) -> str:

@@ -11,6 +11,7 @@ from extract.model import Article, ArticleExtraction, Entity, Evidence, Mention,
 from extract.relations.evaluate import (
     GoldAction,
     GoldArticle,
+    GoldPassage,
     GoldQuote,
     _Tally,
     head_noun,
@@ -154,6 +155,37 @@ def test_action_scoring_scores_only_verbs_the_gold_lists():
     assert (tally.result("action_precision").tp, tally.result("action_precision").fp) == (1, 2)
     assert tally.result("not_actions").fp == 1 and tally.result("unlisted_actions").tp == 1
     assert tally.cases["inside_quote"]["false_positive"] == 1
+
+
+def test_a_not_action_given_as_a_passage_counts_every_action_whose_object_is_written_in_it():
+    ortiz, pier, council, bid = entity("Ana Ortiz", "PERSON"), entity("pier", "THING"), entity("council", "THING"), entity("bid", "THING")
+    passage = "We will rebuild the pier"
+    gold = GoldArticle(
+        "a", TEXT, actions=(GoldAction("town council", "reject", "bid", ()),),
+        quiet=(GoldPassage(TEXT.index(passage), TEXT.index(passage) + len(passage), passage, ("inside_quote",)),),
+    )  # fmt: skip
+    relations = [
+        relation(council, "REJECT", bid, span("bid"), rule="svo"),  # right
+        relation(ortiz, "REBUILD", pier, span("pier"), rule="svo"),  # inside the passage: a not-action, and scored wrong
+    ]
+    tally, errors = _Tally(), []
+    score_actions(gold, extraction([ortiz, pier, council, bid], relations), frozenset({"svo"}), tally, errors)
+    assert tally.result("not_actions").fp == 1 and tally.result("unlisted_actions").tp == 0
+    assert (tally.result("action_precision").tp, tally.result("action_precision").fp) == (1, 1)
+    assert tally.cases["inside_quote"]["false_positive"] == 1
+
+
+def test_load_gold_reads_not_actions_given_as_passages_and_names_one_not_in_the_text(tmp_path):
+    item = {"id": "x", "text": TEXT, "quotes": [], "actions": [],
+            "not_actions": [{"sentence": "The council rejected the bid.", "why": "…", "case": ["idiom"]}]}  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    (article,) = load_gold(path)
+    assert article.quiet[0].text == "The council rejected the bid." and article.quiet[0].cases == ("idiom",)
+    item["not_actions"][0]["sentence"] = "Nobody wrote this."
+    path.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    with pytest.raises(EvaluationDataError, match=r"gold.jsonl:1: not-action sentence 'Nobody wrote this.' is not in the text"):
+        load_gold(path)
 
 
 def test_load_gold_reads_the_dev_file():
