@@ -99,6 +99,10 @@ def _run(driver: neo4j.Driver, query: str, **params: Any) -> list[neo4j.Record]:
         return list(session.run(query, params))
 
 
+def is_empty(driver: neo4j.Driver) -> bool:
+    return not _run(driver, "MATCH (n) RETURN count(n) > 0 AS used")[0]["used"]
+
+
 def wipe(driver: neo4j.Driver) -> None:
     _run(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 
@@ -264,7 +268,7 @@ def main(argv: list[str] | None = None) -> None:
     settings = Settings.from_env()
     driver = connect(settings)
     try:
-        if not args.wipe and _run(driver, "MATCH (n) RETURN count(n) > 0 AS used")[0]["used"]:
+        if not args.wipe and not is_empty(driver):
             sys.exit("the database is not empty: give the benchmark a server of its own and pass --wipe")
         wipe(driver)
         figures = run(path, driver, batch_rows=[int(x) for x in args.batch_rows.split(",")], bulk=args.bulk, settings=settings)
