@@ -45,7 +45,7 @@ def load(
     merges: MergesOpt = None,
     batch_rows: Annotated[
         int | None,
-        typer.Option("--batch-rows", min=1, help="Rows (mentions, pieces of evidence, articles) written per transaction; an article is never split [default: 10000]."),
+        typer.Option("--batch-rows", min=1, help="Rows (mentions, pieces of evidence, articles) written per transaction; an article is never split (default: 10000)."),
     ] = None,
     bulk: Annotated[
         bool,
@@ -68,6 +68,12 @@ def load(
     with fail_cleanly():
         rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
     if bulk:
+        given = [name for name, value in (("--database", neo4j.database), ("--batch-rows", batch_rows), ("--force", force)) if value]
+        if given:
+            raise typer.BadParameter(
+                f"{', '.join(given)} cannot be used with --bulk: the import writes the local server's default database "
+                "(neo4j) in one go, and only into an empty one", param_hint="--bulk",
+            )  # fmt: skip
         _bulk(paths, neo4j, inputs, model, encoding_errors, rules, problems)
         return
     with fail_cleanly(), neo4j.store(**({} if batch_rows is None else {'batch_rows': batch_rows})) as store, progress_bar() as progress:

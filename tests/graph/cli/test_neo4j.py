@@ -56,6 +56,15 @@ def test_cli_query_rejects_bad_usage_before_connecting(args, code, says):
     assert says in " ".join(result.output.split())
 
 
+@pytest.mark.parametrize("extra", [["--database", "archive"], ["--batch-rows", "500"], ["--force"]])
+def test_bulk_refuses_options_it_cannot_honour_before_connecting(extra):
+    from tests.conftest import REPO
+
+    result = runner.invoke(app, ["load", str(REPO / "examples"), "--bulk", *extra, "--uri", f"bolt://127.0.0.1:{_closed_port()}"])
+    assert result.exit_code == 2
+    assert f"{extra[0]} cannot be used with --bulk" in " ".join(result.output.split())
+
+
 def test_cli_lists_every_template():
     result = runner.invoke(app, ["query", "--list-templates"])
     assert result.exit_code == 0
