@@ -61,7 +61,7 @@ def build(
         typer.Option(
             "--formats",
             help="Files to write, comma-separated: json (graph.json), graphml, gexf (Gephi, with time), csv (nodes.csv, edges.csv, "
-            "evidence.csv), html (graph.html) [default: all of them].",
+            "evidence.csv), html (graph.html) (default: all of them).",
             show_default=False,
         ),
     ] = None,

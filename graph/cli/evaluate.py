@@ -143,7 +143,7 @@ def _print_quote_report(report: dict, out: Console) -> None:
     def rate(tp: int, n: int) -> str:
         return f"{tp / n:.3f}" if n else "-"
 
-    table = Table(title=f"quotes and actions on {report['gold']} ({report['articles']} articles)")
+    table = Table(title=f"quotes and actions on {escape(report['gold'])} ({report['articles']} articles)")
     for column in ("what", "P", "R", "tp", "fp", "fn"):
         table.add_column(column, justify="left" if column == "what" else "right")
     for name in ("speaker", "audience", "speaks_for"):
