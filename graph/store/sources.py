@@ -140,7 +140,7 @@ def gather(
                 if handle is None:
                     gathered.scratch = Path(tempfile.mkdtemp(prefix="newsgraph-load-"))
                     handle = (gathered.scratch / EXTRACTION_FILE).open("w", encoding="utf-8")
-                for extraction in extract_articles(fresh, nlp=nlp):
+                for extraction in extract_articles(fresh, nlp=nlp, on_error=on_error):
                     write_extractions([extraction], handle)
                     gathered._take(extraction)
                     on_article(1)
