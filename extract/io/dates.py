@@ -73,8 +73,3 @@ def _format(moment: dt.datetime, *, has_time: bool) -> str:
     if not has_time:
         return moment.date().isoformat()
     return moment.replace(microsecond=0).isoformat()
-
-
-def is_iso_date(text: str) -> bool:
-    """True when ``text`` is already what ``iso_date`` returns."""
-    return bool(text) and iso_date(text) == text

@@ -192,10 +192,6 @@ class Merger:
             groups[self.find(eid)].append(eid)
         return groups
 
-    def group_of(self, eid: str) -> list[str]:
-        root = self.find(eid)
-        return [e for e in self.known if self.find(e) == root]
-
 
 def total(known: dict[str, Known], ids: Iterable[str], attribute: str = "articles") -> int:
     return sum(getattr(known[e], attribute) for e in ids)

@@ -8,7 +8,6 @@ after a load, in any order, without the texts.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,9 +84,3 @@ def sightings(extraction: ArticleExtraction) -> list[Sighting]:
         for e in extraction.entities
         if e.type in NAMED_TYPES
     ]
-
-
-def all_sightings(extractions) -> Iterator[list[Sighting]]:
-    """One list of sightings per extraction, streamed."""
-    for extraction in extractions:
-        yield sightings(extraction)
