@@ -159,7 +159,8 @@ def fail_cleanly() -> Iterator[None]:
         say(error, label="error:", style="red", lines=_quotes_a_server(error))
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
-        err.print("[yellow]interrupted[/]: stopped; files being written were left as they were")
+        err.print("[yellow]interrupted[/]: stopped; what was written before is intact (files are replaced whole, "
+                  "Neo4j transactions commit whole): run the command again to finish")
         raise typer.Exit(130) from None
 
 
