@@ -20,11 +20,14 @@ class EvalFormat(str, Enum):
     json = "json"
 
 
+EvalFormatOpt = Annotated[EvalFormat, typer.Option("--format", help="table for people, json for machines.")]
+
+
 @eval_app.command("conll04")
 def eval_conll04(
     split: Annotated[Path, typer.Argument(help="A CoNLL04 split in SpERT JSON format, e.g. ../shared/data/conll04/conll04_dev.json.")],
     model: ModelOpt = None,
-    format: Annotated[EvalFormat, typer.Option("--format", help="table for people, json for machines.")] = EvalFormat.table,
+    format: EvalFormatOpt = EvalFormat.table,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N sentences (quick checks).")] = None,
     spans_as_extracted: Annotated[
         bool,
@@ -68,7 +71,7 @@ def eval_conll04(
 def eval_actors(
     graph_file: Annotated[Path, typer.Argument(help="A graph.json written by `newsgraph build`.", exists=True, dir_okay=False)],
     gold: Annotated[list[Path], typer.Argument(help="Corpus gold files (tests/data/GOLD-FORMAT.md), e.g. tests/data/actors/business.json.")],
-    format: Annotated[EvalFormat, typer.Option("--format", help="table for people, json for machines.")] = EvalFormat.table,
+    format: EvalFormatOpt = EvalFormat.table,
     hubs: Annotated[int, typer.Option("--hubs", min=1, help="How many of the most-connected actor nodes to judge.")] = 100,
     errors: Annotated[int, typer.Option("--errors", min=0, help="How many errors of each kind to list in the table.")] = 15,
 ) -> None:
@@ -114,7 +117,7 @@ def eval_actors(
 def eval_quotes(
     gold: Annotated[Path, typer.Argument(help="Gold quotes and actions, JSON Lines (tests/data/GOLD-FORMAT.md), e.g. tests/data/quotes_actions/dev.jsonl.")],
     model: ModelOpt = None,
-    format: Annotated[EvalFormat, typer.Option("--format", help="table for people, json for machines.")] = EvalFormat.table,
+    format: EvalFormatOpt = EvalFormat.table,
     errors: Annotated[bool, typer.Option("--errors", help="Also list every missed quote, wrong speaker, missed and wrong action.")] = False,
 ) -> None:
     """Quote speaker, audience and action precision/recall on hand-written gold articles, with a breakdown by case tag."""
