@@ -303,7 +303,7 @@ def with_options(**groups: type) -> Callable[[Callable[..., Any]], Callable[...,
 
 
 TopOpt = Annotated[
-    int, typer.Option("--top", "-k", min=1, help="Keep at most this many actors, the highest ranked (see --rank), with their roles, things and quotes; the page says what was left out.")
+    int, typer.Option("--top", "-k", min=1, help="Keep at most this many actors, the highest ranked (see --rank), with their roles, things, quotes and unnamed sources; the page says what was left out.")
 ]
 RankOpt = Annotated[Rank, typer.Option("--rank", help="How --top ranks nodes: edges (degree), PageRank, or pieces of evidence.")]
 FocusOpt = Annotated[

@@ -239,7 +239,7 @@ def top_actors(graph: nx.MultiDiGraph, *, k: int, by: Rank = Rank.degree, keep: 
     kind = "actors" if len(actors) < len(graph) else "nodes"
     note = (
         f"Showing the top {k:,} of {len(actors):,} {kind} by {by.value}"
-        + (f" with the {len(folded):,} roles, things and quotes tied to them" if folded else "")
+        + (f" with the {len(folded):,} roles, things, quotes and sources tied to them" if folded else "")
         + f"; {len(actors) - k:,} {kind} and {left_edges:,} edges left out (lowest score shown {score[ranked[k - 1]]:.4g})."
     )
     return Selection(sub, [note], pool=graph, rank=by)

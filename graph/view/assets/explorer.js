@@ -344,7 +344,7 @@
       relations: shownRels, folded: folded, typeHidden: byReason[2], noTie: byReason[3], communities: communities.size, expanded: state.expanded.size };
   }
   var tiesInFile = null;
-  var FOLDED_NAMES = { QUOTE: ["quote", "quotes"], ROLE: ["role", "roles"], THING: ["thing", "things"] };
+  var FOLDED_NAMES = { QUOTE: ["quote", "quotes"], ROLE: ["role", "roles"], THING: ["thing", "things"], SOURCE: ["unnamed source", "unnamed sources"] };
   function header() {
     var c = counts();
     document.getElementById("counts").textContent = "Showing " + c.nodes.toLocaleString("en") + " of " + plural(c.nodesInFile, "node", "nodes") + " · " +

@@ -126,7 +126,7 @@ def test_communities_are_named_by_their_top_actors_and_coloured():
 def test_the_cap_ranks_actors_and_brings_their_concepts():
     sel = select(desk_graph(), top=3, rank=Rank.degree)
     assert set(sel.graph) == {"ann", "bob", "acme", "role:chair", "role:former-chair", "quote:q1"}
-    assert "top 3 of 8 actors by degree with the 3 roles, things and quotes tied to them" in sel.notes[0]
+    assert "top 3 of 8 actors by degree with the 3 roles, things, quotes and sources tied to them" in sel.notes[0]
     assert "We will build" not in sel.notes[0], "the note quotes no sentence"
 
 
