@@ -13,8 +13,8 @@ __all__ = ["LOCAL", "parse_address"]
 
 #: ``--dask local`` or ``local:N``: a LocalCluster of N worker processes (default: one per core) on this machine.
 LOCAL = re.compile(r"local(?::(\d+))?")
-#: ``tcp://HOST:PORT`` (any scheme Dask knows: tcp, tls, ws, wss, ucx), or ``HOST:PORT``; HOST may be ``[IPv6]``.
-SCHEDULER = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?:\[[0-9A-Fa-f:.]+\]|[^\s:/\[\]]+):(\d{1,5})")
+#: ``tcp://HOST:PORT`` (or tls, ws, wss, ucx), or ``HOST:PORT``; HOST may be ``[IPv6]``.
+SCHEDULER = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[^\s:/\[\]]+):(\d{1,5})")
 
 
 def parse_address(address: str) -> tuple[str, int | None]:
@@ -27,6 +27,8 @@ def parse_address(address: str) -> tuple[str, int | None]:
         return "local", workers
     if address.startswith("local"):
         raise ClusterError(f"{address!r}: a local cluster is local or local:N with N a whole number of workers (e.g. local:2)")
+    if address.startswith("inproc://") and len(address) > len("inproc://"):
+        return address, None  # a scheduler in this very process (tests, notebooks): Dask's own address form
     match = SCHEDULER.fullmatch(address)
     if match is None or not 0 < int(match.group(1)) < 65536:
         raise ClusterError(
