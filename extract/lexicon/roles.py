@@ -10,7 +10,8 @@ OFFICE_TITLES = frozenset({
     "president", "minister", "secretary", "chancellor", "senator", "governor", "general", "colonel", "captain",
     "admiral", "judge", "justice", "officer", "chairman", "chairwoman", "mayor", "premier", "ambassador",
     "commissioner", "inspector", "detective", "bishop", "archbishop", "cardinal", "pope", "rabbi", "imam",
-    "chief", "deputy", "coach", "president-elect", "spokesman", "spokeswoman",
+    "chief", "deputy", "coach", "president-elect", "spokesman", "spokeswoman", "councillor", "councilor",
+    "councilman", "councilwoman", "alderman", "congressman", "congresswoman",
 })  # fmt: skip
 #: Abbreviated titles ("Sen. Kennedy", "Gov. Davis", "Lt Col Eric Schnaible").
 TITLE_ABBREVIATIONS = frozenset({"lt", "capt", "col", "sgt", "maj", "gen", "adm", "sen", "rep", "gov"})
@@ -66,9 +67,9 @@ ROLE_QUALIFIERS = PAST | frozenset({"shadow", "deputy", "vice", "assistant", "ju
 #: Words that are titles even when capitalised and tagged as proper nouns ("Chancellor Gordon Brown"):
 #: offices, occupations, and the role nouns below.
 ROLE_WORDS = OFFICE_TITLES | OCCUPATIONS | frozenset(
-    "vice-president leader co-leader chair chairperson director spokesperson executive coordinator congressman "
-    "congresswoman envoy major lieutenant sergeant commander editor founder co-founder manager head prosecutor king "
-    "queen prince princess sheikh superintendent constable professor dean mp mep councillor lawyer attorney adviser "
+    "vice-president leader co-leader chair chairperson director spokesperson executive coordinator "
+    "envoy major lieutenant sergeant commander editor founder co-founder manager head prosecutor king "
+    "queen prince princess sheikh superintendent constable professor dean mp mep lawyer attorney adviser "
     "advisor boss ceo treasurer secretary-general director-general governor-general defender campaigner activist "
     "official spokesmen member".split()
 )
