@@ -25,13 +25,11 @@ def parse_address(address: str) -> tuple[str, int | None]:
         if workers == 0:
             raise ClusterError("--dask local:N needs at least one worker (N ≥ 1)")
         return "local", workers
-    if address.startswith("local"):
-        raise ClusterError(f"{address!r}: a local cluster is local or local:N with N a whole number of workers (e.g. local:2)")
-    if address.startswith("inproc://") and len(address) > len("inproc://"):
+    if re.fullmatch(r"inproc://\S+", address):
         return address, None  # a scheduler in this very process (tests, notebooks): Dask's own address form
     match = SCHEDULER.fullmatch(address)
-    if match is None or not 0 < int(match.group(1)) < 65536:
-        raise ClusterError(
-            f"{address!r} is not a Dask scheduler address: use tcp://HOST:PORT (e.g. tcp://scheduler:8786) or local[:N]"
-        )
-    return address, None
+    if match is not None and 0 < int(match.group(1)) < 65536:
+        return address, None
+    if address.startswith("local:"):
+        raise ClusterError(f"{address!r}: a local cluster is local or local:N with N a whole number of workers (e.g. local:2)")
+    raise ClusterError(f"{address!r} is not a Dask scheduler address: use tcp://HOST:PORT (e.g. tcp://scheduler:8786) or local[:N]")

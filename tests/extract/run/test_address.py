@@ -12,7 +12,8 @@ from extract.run.address import parse_address
     ("value", "parsed"),
     [("local", ("local", None)), ("local:3", ("local", 3)), (" tcp://scheduler:8786 ", ("tcp://scheduler:8786", None)),
      ("10.0.0.5:8786", ("10.0.0.5:8786", None)), ("tls://[::1]:8786", ("tls://[::1]:8786", None)),
-     ("inproc://10.0.0.5/4242/1", ("inproc://10.0.0.5/4242/1", None))],
+     ("inproc://10.0.0.5/4242/1", ("inproc://10.0.0.5/4242/1", None)), ("localhost:8786", ("localhost:8786", None)),
+     ("tcp://local-scheduler:8786", ("tcp://local-scheduler:8786", None))],
 )  # fmt: skip
 def test_accepted_addresses(value, parsed):
     assert parse_address(value) == parsed
@@ -23,7 +24,7 @@ def test_accepted_addresses(value, parsed):
     [("local:0", "at least one worker"), ("local:abc", "whole number of workers"), ("local:-1", "whole number of workers"),
      ("tcp://scheduler", "not a Dask scheduler address"), ("nowhere", "not a Dask scheduler address"),
      ("tcp://scheduler:99999", "not a Dask scheduler address"), ("", "not a Dask scheduler address"),
-     ("ftp://scheduler:8786", "not a Dask scheduler address")],
+     ("ftp://scheduler:8786", "not a Dask scheduler address"), ("inproc://a b", "not a Dask scheduler address")],
 )  # fmt: skip
 def test_refused_addresses_say_what_to_write(value, message):
     with pytest.raises(ClusterError, match=message):
