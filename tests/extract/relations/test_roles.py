@@ -49,6 +49,11 @@ pytestmark = pytest.mark.model
             "The report was filed by ITAR-TASS correspondent Olga Petrenko on Friday.",
             {("Olga Petrenko", "HAS_ROLE", "correspondent"), ("Olga Petrenko", "WORKS_FOR", "ITAR-TASS")},
         ),  # a hyphenated agency name the tokenizer split, untagged by the model
+        (
+            "Councillor John Rourke, who sits on Kilmore County Council, asked both sides to talk.",
+            {("John Rourke", "HAS_ROLE", "councillor")},
+        ),  # a local office title the model puts inside the PERSON span
+        ("Congressman Tom Reyes said the bill would pass.", {("Tom Reyes", "HAS_ROLE", "congressman")}),
     ],
 )
 def test_roles_and_affiliations(nlp, text, expected):
