@@ -292,9 +292,11 @@ def stage_neo4j(args: argparse.Namespace) -> dict[str, Any]:
     try:
         if not module.is_empty(driver):
             return {"skipped": "the database at NEO4J_URI is not empty: give the benchmark a server of its own"}
-        with _measured(figures):
-            figures["result"] = module.run(args.output, driver, batch_rows=[10_000], bulk=False, settings=settings)
-        module.wipe(driver)
+        try:
+            with _measured(figures):
+                figures["result"] = module.run(args.output, driver, batch_rows=[10_000], bulk=False, settings=settings)
+        finally:
+            module.wipe(driver)  # empty again, also after a failure: the next run would refuse a full database
     finally:
         driver.close()
     return figures

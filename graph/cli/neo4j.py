@@ -52,7 +52,8 @@ def load(
         typer.Option(
             "--bulk",
             help="First load into an empty database, through neo4j-admin database import: stops the local server "
-            "(scripts/neo4j-local.sh, home NEWSGRAPH_NEO4J_HOME), imports, starts it again. Later loads work on top as usual.",
+            "(scripts/neo4j-local.sh, home NEWSGRAPH_NEO4J_HOME), imports, starts it again. Later loads work on top as usual. "
+            "Not with --database, --batch-rows or --force.",
         ),
     ] = False,
 ) -> None:
