@@ -192,7 +192,7 @@ def metadata(pages: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 #: Passes over the 35 pages in one timing round of a reader: one pass is ~0.1 s, too short to time on a
-#: shared machine; ten make a reader's round about as long as the parse's (~2.5 s).
+#: shared machine; ten make a round of about a second (the parse's takes ~2 s).
 READER_PASSES = 10
 
 
