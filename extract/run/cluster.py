@@ -90,15 +90,29 @@ def dask_client(address: str) -> Iterator[Session]:
             raise
 
 
-def _keep_malloc_defaults():
+@contextlib.contextmanager
+def _keep_malloc_defaults() -> Iterator[None]:
     """Dask's nannies start workers with ``MALLOC_TRIM_THRESHOLD_=65536`` (hand freed memory back to the OS at
     once). The parse allocates and frees all the time, so its workers spent a fifth of their time in the
     kernel (9 s of system CPU each on the 401 BBC tech articles; 2.4 s without it). Local workers keep glibc's
-    own threshold; a worker's memory is the model and one partition's Docs, ~0.5 GB, either way."""
+    own threshold; a worker's memory is the model and one partition's Docs, ~0.5 GB, either way.
+
+    A nanny also writes the variable into its own process's environment, which later workers inherit, so
+    Dask's value is taken out of it for the session too (a value of the user's own stays)."""
     import dask
 
-    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
-    return dask.config.set({"distributed.nanny.pre-spawn-environ": environ})
+    key = "MALLOC_TRIM_THRESHOLD_"
+    configured = dask.config.get("distributed.nanny.pre-spawn-environ", {})
+    daskish = str(configured.get(key, 65536))
+    inherited = os.environ.get(key)
+    if inherited == daskish:
+        del os.environ[key]
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ": {k: v for k, v in configured.items() if k != key}}):
+            yield
+    finally:
+        if inherited == daskish:
+            os.environ[key] = inherited
 
 
 class Session:
