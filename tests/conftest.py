@@ -75,3 +75,18 @@ def fetch_settings(tmp_path):
     from extract.io.fetch import FetchSettings
 
     return FetchSettings(cache_dir=tmp_path / "cache", delay=0.0, timeout=0.5, retries=1, backoff=0.01)
+
+
+@pytest.fixture
+def rules_fail_on_maternity(monkeypatch):
+    """The rules raise on one example article, as a rule bug would (in this process only)."""
+    from extract.run import serial
+
+    real = serial.extract_doc
+
+    def flaky(doc, article):
+        if article.id.endswith("maternity-pay.txt"):
+            raise ValueError("token 7 is in two spans")
+        return real(doc, article)
+
+    monkeypatch.setattr(serial, "extract_doc", flaky)

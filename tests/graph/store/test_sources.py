@@ -107,18 +107,8 @@ def test_bad_lines_are_reported_once_not_on_every_pass(tmp_path):
 
 
 @pytest.mark.model
-def test_an_article_the_rules_fail_on_is_reported_and_the_rest_loaded(tmp_path, nlp, monkeypatch):
-    from extract.run import serial
-
-    real = serial.extract_doc
-
-    def flaky(doc, article):
-        if article.id.endswith("bad.txt"):
-            raise ValueError("token 7 is in two spans")
-        return real(doc, article)
-
-    monkeypatch.setattr(serial, "extract_doc", flaky)
-    (tmp_path / "bad.txt").write_text("Interior Minister Bernard Cazeneuve visited Calais.")
+def test_an_article_the_rules_fail_on_is_reported_and_the_rest_loaded(tmp_path, nlp, rules_fail_on_maternity):
+    (tmp_path / "maternity-pay.txt").write_text("Interior Minister Bernard Cazeneuve visited Calais.")
     (tmp_path / "good.txt").write_text("Acme Corp hired Jane Roe.")
     problems: list[InputError] = []
     store = MagicMock(spec=Neo4jStore)
@@ -126,4 +116,4 @@ def test_an_article_the_rules_fail_on_is_reported_and_the_rest_loaded(tmp_path, 
     gathered = sources.gather([tmp_path], store=store, on_error=problems.append)
     assert [x.doc_id for x in gathered] == [str(tmp_path / "good.txt")]
     gathered.close()
-    assert len(problems) == 1 and str(tmp_path / "bad.txt") in str(problems[0]) and "two spans" in str(problems[0])
+    assert len(problems) == 1 and str(tmp_path / "maternity-pay.txt") in str(problems[0]) and "two spans" in str(problems[0])
