@@ -165,11 +165,11 @@ def decide_type(
     place_acts = sum(as_place.values()) + sum(n for r, n in relations.items() if r in PLACE_ROLES) + clues["place"] + clues["in"] // 4
     if person_acts:
         score["PERSON"] += person_acts
-        example = next(iter(as_person), "Mr or Ms" if titled else "what the sentence says of it")
+        example = min(as_person, key=lambda r: (-as_person[r], r)) if as_person else "Mr or Ms" if titled else "what the sentence says of it"
         because.append(f'a person by a role, a title or the sentence {person_acts}× ("{example}")')
     if body_acts:
         score["ORG"] += body_acts
-        example = next(iter(as_body), "people work for it, or the sentence says its")
+        example = min(as_body, key=lambda r: (-as_body[r], r)) if as_body else "people work for it, or the sentence says its"
         because.append(f'a body by its description, staff or the sentence {body_acts}× ("{example}")')
     if place_acts:
         score["GPE"] += 0.5 * place_acts

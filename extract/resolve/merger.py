@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from extract.lexicon.people import HONORIFICS, NOBILITY
 from extract.model import normalize_name
@@ -94,11 +95,12 @@ class Known:
     seen_in: set[str] = field(default_factory=set)  # article ids, when known
     kind: str = ""  # the type its own corpus evidence gives it, before any merge (``decide.decide_type``)
 
-    @property
+    # ``name`` never changes once gathered: its keys are worked out once (resolution asks for them often)
+    @cached_property
     def key(self) -> str:
         return normalize_name(self.name)
 
-    @property
+    @cached_property
     def clean(self) -> str:
         return clean_key(self.name)
 
@@ -129,12 +131,12 @@ def gather(articles: Iterable) -> dict[str, Known]:
                 info = known[seen.id] = Known(seen.name, seen.type)
             info.articles += 1
             info.mentions += seen.mentions
-            info.aliases.update({normalize_name(a) for a in seen.aliases})
+            info.aliases.update(dict.fromkeys((normalize_name(a) for a in seen.aliases), 1))  # in order: no hash-seed dependence
             info.names[seen.name] += 1
             info.types[seen.type] += 1
             info.relations.update(dict(seen.relations))
             info.members.update(seen.members)
-            info.roles.update(set(seen.roles))
+            info.roles.update(dict.fromkeys(seen.roles, 1))
             info.clues.update(dict(seen.clues))
             if article_id is not None:
                 info.seen_in.add(article_id)

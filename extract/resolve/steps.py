@@ -103,6 +103,9 @@ def _typed(known: dict[str, Known], ids: Iterable[str]) -> Counter[str]:
 
 def _mostly(known: dict[str, Known], ids: Iterable[str], types: Iterable[str]) -> bool:
     """More than half of the group's articles type it as one of ``types``."""
+    if isinstance(ids, list) and len(ids) == 1:  # most groups are one id: no tally needed
+        info = known[ids[0]]
+        return info.articles > 0 and (info.kind or info.type) in types
     votes = _votes(known, ids)
     return sum(votes[t] for t in types) * 2 > sum(votes.values())
 
@@ -119,9 +122,12 @@ def _maybe_person(known, ids) -> bool:
 
 
 def _best_name(known: dict[str, Known], ids: Iterable[str]) -> str:
-    names: Counter[str] = Counter()
-    for eid in ids:
-        names.update(known[eid].names)
+    if isinstance(ids, list) and len(ids) == 1:
+        names = known[ids[0]].names  # read, not copied
+    else:
+        names = Counter()
+        for eid in ids:
+            names.update(known[eid].names)
     return max(names, key=lambda n: (names[n], len(n.split()), n)) if names else ""
 
 
@@ -305,8 +311,9 @@ def merge_short_bodies(merger: Merger) -> None:
             if not words or "," in known[eid].name:  # "Gazpromneft, Rosneft" is two names the model ran together
                 continue
             cores[" ".join(_core(words))].add(root)
+            digits = [any(c.isdigit() for c in w) for w in words]
             for n in range(1, len(words)):
-                if not any(c.isdigit() for w in words[n:] for c in w):  # "Mercedes Benz C180" is a car
+                if not any(digits[n:]):  # "Mercedes Benz C180" is a car
                     prefixes[" ".join(words[:n])].add(root)
             starts[words[0][:3]].add(root)
     for key in sorted(cores):  # one name with and without its generic words
@@ -660,9 +667,9 @@ def merge_party_names(merger: Merger) -> None:
     known = merger.known
     groups = merger.groups()
     parties = {root: ids for root, ids in groups.items() if _mostly(known, ids, ("ORG",)) and _is_party(_best_name(known, ids))}
+    party_words = {root: clean_key(_best_name(known, ids)).split() for root, ids in parties.items()}
     by_stem: dict[str, set[str]] = defaultdict(set)
-    for root, ids in parties.items():
-        words = clean_key(_best_name(known, ids)).split()
+    for root, words in party_words.items():
         stem = words[:-1] if words[-1] in ("party", "parties") else words
         by_stem[" ".join(stem)].add(root)
         if stem and stem[-1].endswith("ic"):
@@ -673,16 +680,18 @@ def merge_party_names(merger: Merger) -> None:
             led[root].update(person for (predicate, person), _ in known[eid].members.items() if predicate == "LEADS")
     for root in sorted(groups):
         ids = groups[root]
-        if root in parties or _person(known, ids) or _is_place_or_people(known, ids, _best_name(known, ids)) and not _votes(known, ids)["NORP"]:
-            continue
-        if country_code(_best_name(known, ids)) or place_of(clean_key(_best_name(known, ids))) is not None:
+        if root in parties or _person(known, ids):
             continue
         name = _best_name(known, ids)
+        if _is_place_or_people(known, ids, name) and not _votes(known, ids)["NORP"]:
+            continue
+        if country_code(name) or place_of(clean_key(name)) is not None:
+            continue
         words = clean_key(name).split()
         singular = [*words[:-1], _PLURAL.sub("", words[-1]) if words[-1].endswith("s") else words[-1]] if words else []
         targets = {merger.find(r) for r in by_stem.get(" ".join(singular), ())}
         if not targets and len(words) >= 2:  # "Lib Dems" ← "Liberal Democrats"
-            targets = {merger.find(r) for r in parties if _abbreviates(words, clean_key(_best_name(known, parties[r])).split())}
+            targets = {merger.find(r) for r in parties if _abbreviates(words, party_words[r])}
         why = '"{}" are the members of "{}"'
         if not targets and led[root]:
             targets = {merger.find(r) for r in parties if led[root] & led[r]}
