@@ -31,6 +31,20 @@ UNNAMED_BODIES = frozenset({
 ACTOR_NOUNS = VOICE_NOUNS | UNNAMED_BODIES | frozenset({
     "councillor", "councilor", "firefighter", "juror", "rescuer", "troop", "soldier", "militant", "rebel",
     "attacker", "gunman", "striker", "union", "group", "coalition", "alliance",
+    # people who act in court, crime, politics and public life
+    "detective", "auditor", "inspector", "lawmaker", "legislator", "magistrate", "coroner", "agent", "trooper",
+    "guard", "ranger", "paramedic", "medic", "surgeon", "volunteer", "contractor", "engineer", "technician",
+    "demonstrator", "rioter", "looter", "robber", "thief", "burglar", "hacker", "smuggler", "kidnapper",
+    "hijacker", "insurgent", "fighter", "separatist", "mourner",
+    # people of business, sport, culture and daily life
+    "player", "athlete", "coach", "crew", "pilot", "driver", "motorist", "musician", "artist", "journalist",
+    "reporter", "editor", "photographer", "tourist", "visitor", "pupil", "tenant", "landlord", "homeowner",
+    "buyer", "shareholder", "bidder", "creditor", "consumer", "patient", "refugee", "migrant", "family",
+    "household", "crowd", "community",
+    # bodies named by their kind
+    "federation", "association", "management", "commission", "tribunal", "legislature", "assembly", "senate",
+    "congress", "team", "squad", "club", "charity", "delegation", "militia", "coastguard", "watchdog",
+    "inspectorate", "force",
 })  # fmt: skip
 #: Parts of a body that act for it, named with it: "the Dunmore Rovers board", "Fjellstad's board".
 BODY_PARTS = frozenset({"board", "management", "leadership", "shareholders", "executive", "directors", "trustees"})

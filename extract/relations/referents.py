@@ -211,8 +211,29 @@ class Referents:
             if end.id in avoid:
                 continue
             name = self.table.get(end.id).name.lower().split()
-            if word in GENERIC_BODIES or word in name:
+            if word in GENERIC_BODIES:
+                owner = self._clause_owner(end)
+                if owner is None:
+                    return end
+                # the body the clause is about; if the model took it for a person, nobody rather than the wrong body
+                return owner if entity_type(self.table, owner.id) in BODY_TYPES and owner.id not in avoid else None
+            if word in name:
                 return end
+        return None
+
+    def _clause_owner(self, end: End) -> End | None:
+        """The body whose relative clause or apposition names ``end``: "Pellham, which is owned by Brightwater
+        Capital, said …. The company …" is about Pellham, not its owner."""
+        span = self.doc.char_span(*end.span, alignment_mode="expand")
+        node = span.root if span is not None else None
+        while node is not None and node.head.i != node.i:
+            if node.dep_ in ("relcl", "acl", "appos"):
+                owner = named_end(node.head, self.table)
+                if owner is not None and owner.id != end.id:
+                    return owner
+            if node.dep_ in ("ROOT", "ccomp", "conj"):
+                return None
+            node = node.head
         return None
 
     def voice(self, token: Token) -> End | None:
@@ -299,8 +320,10 @@ class Referents:
 
     def _unnamed_actor(self, token: Token) -> End | None:
         lemma = token.lemma_.lower()
-        if lemma not in ACTOR_NOUNS or token.pos_ != "NOUN" or self._has_named_modifier(token):
+        if lemma not in ACTOR_NOUNS or self._has_named_modifier(token):
             return None
+        if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and self.table.at(token) is None):
+            return None  # a common noun the parser took for a name ("Police in Morvia arrested …") still acts
         if lemma in GENERIC_BODIES | NAMED_BODY_WORDS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.lefts):
             return None  # "an American investment group" is named later: not a node of its own
         return thing_end(token, self.table)

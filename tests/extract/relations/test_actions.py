@@ -34,6 +34,10 @@ def actions(nlp, text: str) -> set[tuple[str, str, str]]:
         ("Gordon Brown did not approve the budget.", {("Gordon Brown", "NOT_APPROVE", "budget")}),
         ("The police officers lifted the blockade.", {("police officer", "LIFT", "blockade")}),  # an unnamed group acts
         ("Britain and France signed the treaty in Paris.", {("Britain", "SIGN", "treaty"), ("France", "SIGN", "treaty")}),
+        # unnamed people and bodies of every beat act too, even where the parser takes the noun for a name
+        ("Detectives recovered a knife from the car.", {("detective", "RECOVER", "knife")}),
+        ("The players rejected the new contract on Monday.", {("player", "REJECT", "contract")}),
+        ("BRENNVIK, June 3 (Wire) - Police in Ostmark detained nine fishermen.", {("police", "DETAIN", "fisherman")}),
     ],
 )
 def test_actions(nlp, text, expected):

@@ -54,6 +54,12 @@ def test_the_company_is_the_last_body_named(nlp):
     assert name(table, refs.definite_body(token(refs, "company"))) == "Saltmarsh Holdings"
 
 
+def test_the_company_is_not_a_body_named_inside_another_bodys_relative_clause(nlp):
+    text = "Norvale Foods, which is owned by the investment firm Castlegate Partners, said it would appeal. The company gave no figures."
+    refs, table = read(nlp, text)
+    assert name(table, refs.definite_body(token(refs, "company"))) != "Castlegate Partners"
+
+
 def test_the_bank_is_the_last_body_called_a_bank(nlp):
     refs, table = read(nlp, "The Danube Investment Bank met officials from Vesta Group on Monday. The bank gave no reason.")
     assert name(table, refs.definite_body(token(refs, "bank", 0))) == "Danube Investment Bank"
