@@ -142,6 +142,9 @@ def _link_definitions(art: ArticleMentions) -> None:
 def _foreign_acronym(art: ArticleMentions, long_i: int, acronym: str) -> bool:
     """"National Central Organization of Panamanian Workers (CNTP)": capitals in brackets right after a
     body's name abbreviate it, even when they spell its name in another language."""
+    if (len(acronym) == 2 or acronym == "USA") and country_code(acronym) is not None:
+        # "Taylor Dent (US)" in a results list: his country, not his initials
+        return False
     return art.cands[long_i].label == "ORG" and len(art.words[long_i]) >= 2 and acronym.isupper() and 2 <= len(acronym) <= 6
 
 
@@ -259,7 +262,11 @@ def _link_other_uses(art: ArticleMentions) -> None:
 def _link_surnames(art: ArticleMentions) -> None:
     """Shorter names that end exactly one full personal name in the article become that person."""
     _share_family_names(art)
-    full = {art.keys[i] for i, c in enumerate(art.cands) if c.label == "PERSON" and len(art.keys[i].split()) >= 2}
+    # not "BBC Sport Wales", a body the model called a person: a name opening on an acronym is nobody's full name
+    full = {
+        art.keys[i] for i, c in enumerate(art.cands)
+        if c.label == "PERSON" and len(art.keys[i].split()) >= 2 and len(acronym_letters((art.words[i] or [""])[0])) < 3
+    }  # fmt: skip
     full = {k for k in full if not any(o != k and o.endswith(" " + k) for o in full)}
     owner = {art.keys[i]: i for i, c in enumerate(art.cands) if art.keys[i] in full}
     by_suffix: dict[str, set[str]] = defaultdict(set)

@@ -106,8 +106,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
             sentence_initial(tok) and tok.tag_ in _SENTENCE_JUNK_TAGS and tok.pos_ != "PROPN" and start + 1 < end
         ):
             start += 1
-        elif label == "PERSON" and (bare(tok) in TITLES or tok.lower_ in OCCUPATIONS) and start + 1 < end and doc[start + 1].is_title:
-            start += 1  # "President Moi", "Composer Philip Glass": the title is a role, not part of the name
+        elif label == "PERSON" and (bare(tok) in TITLES or _occupation(tok.lower_)) and start + 1 < end and doc[start + 1].is_title:
+            start += 1  # "President Moi", "Composer Philip Glass", "Singers Jennifer Lopez and …": a role, not the name
         elif tok.lower_ in ("ex", "former") and start + 2 < end and doc[start + 1].text == "-":
             start += 2  # "ex-Yukos": the former name of a body is still its name
         elif tok.lower_ in DATE_WORDS and start + 1 < end and doc[start + 1].is_title:
@@ -261,6 +261,11 @@ def without_overlaps(cands: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(cand)
     return kept
+
+
+def _occupation(word: str) -> bool:
+    """An occupation, or its plural ("singers", "actresses")."""
+    return word in OCCUPATIONS or word.endswith("s") and (word[:-1] in OCCUPATIONS or word.endswith("es") and word[:-2] in OCCUPATIONS)
 
 
 def _modifier_before_name(doc: Doc, start: int, end: int) -> bool:

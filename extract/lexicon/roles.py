@@ -27,6 +27,7 @@ OCCUPATIONS = frozenset({
     "singer", "author", "writer", "novelist", "poet", "playwright", "producer", "presenter", "photographer",
     "painter", "sculptor", "astronaut", "comedian", "naturalist", "dancer", "choreographer", "filmmaker",
     "historian", "economist", "analyst", "correspondent", "reporter", "striker", "goalkeeper", "midfielder",
+    "comic", "rocker", "rapper", "guitarist", "drummer", "bassist", "vocalist", "songwriter", "musician", "designer",
 })  # fmt: skip
 #: Government portfolios: "Interior" in "Interior Minister X" is part of a title, not an organisation.
 PORTFOLIOS = frozenset({

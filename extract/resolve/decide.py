@@ -55,9 +55,24 @@ def _describes_a_body(role: str) -> bool:
     if not words:
         return False
     head = words[-1]
-    return head in BODY_DESCRIPTIONS or head in ("market", "broker", "bookrunner") or (
-        head.endswith("s") and not head.endswith("ss") and head not in PERSON_WORDS
-    )
+    return _names_a_body(head) or (head.endswith("s") and not head.endswith("ss") and head not in PERSON_WORDS and not _people(head))
+
+
+def _names_a_body(head: str) -> bool:
+    """A description's head word that says outright it is a body ("bank", "market"), not a plural guessed at."""
+    return head in BODY_DESCRIPTIONS or head in ("market", "broker", "bookrunner")
+
+
+def _people(plural: str) -> bool:
+    """A plural of a word for a person ("singers", "actresses", "stars such as X" read as "stars"): one of them."""
+    stems = {plural[:-1], plural[:-2] if plural.endswith("es") else "", plural[:-3] + "y" if plural.endswith("ies") else ""}
+    return bool(stems & (PERSON_WORDS | _PERFORMERS))
+
+
+#: People of the stage and screen the role lists do not hold (their plurals describe a person among them).
+_PERFORMERS = frozenset({"star", "celebrity", "legend", "icon", "idol", "rocker", "rapper", "comic", "comedian", "diva", "crooner"})
+#: A person typed so by n articles is a body only if guessed-at descriptions (plurals: "big winners") number n / this or more.
+PLURAL_BODY_WEIGHT = 2
 #: A type decided by fewer than this share of the evidence goes to ``newsgraph review``.
 SURE = 0.75
 #: Names the display name is chosen from: used in at least this share of the actor's articles.
@@ -236,7 +251,13 @@ def decide_type(
     if best == "NORP" and not plural and code is None and not place_in_country(key) and len(words) <= 2 and not people_of(key):
         best = "ORG"
         because.append("a group that is no nationality and no plural is a body")
-    if best == "PERSON" and body_acts >= person_acts and (body_acts or not person_acts and votes["ORG"] * 5 >= total):
+    # a body's description must weigh something against the articles that type it a person: one that says so
+    # outright ("investment bank", staff, "the company"), or plural guesses in a good share of them ("songs" once
+    # is not enough against four articles' PERSON)
+    outright = body_acts - sum(n for r, n in as_body.items() if not _names_a_body(r.split()[-1]))
+    if best == "PERSON" and body_acts >= person_acts and (
+        body_acts and (outright or PLURAL_BODY_WEIGHT * body_acts >= votes["PERSON"]) or not person_acts and votes["ORG"] * 5 >= total
+    ):
         best = "ORG"
         because.append("described as a body at least as often as as a person")
     sure = score[best] / (sum(score.values()) or 1)

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from extract.lexicon.people import HONORIFICS, NOBILITY
 from extract.model import normalize_name
+from extract.names import acronym_letters
 from extract.resolve.sightings import Sighting
 
 #: Words before a name that are no part of it ("Mr", "Lord").
@@ -93,6 +94,7 @@ class Known:
     roles: Counter[str] = field(default_factory=Counter)  # role names, by articles
     clues: Counter[str] = field(default_factory=Counter)  # what the mentions' words say (``extract.model.CLUES``)
     seen_in: set[str] = field(default_factory=set)  # article ids, when known
+    acronyms: set[str] = field(default_factory=set)  # acronyms of three letters or more it goes by ("USADA")
     kind: str = ""  # the type its own corpus evidence gives it, before any merge (``decide.decide_type``)
 
     # ``name`` never changes once gathered: its keys are worked out once (resolution asks for them often)
@@ -140,6 +142,9 @@ def gather(articles: Iterable) -> dict[str, Known]:
             info.clues.update(dict(seen.clues))
             if article_id is not None:
                 info.seen_in.add(article_id)
+            for alias in (seen.name, *seen.aliases):
+                if " " not in alias and len(letters := acronym_letters(alias)) >= 3:
+                    info.acronyms.add(letters)
     return known
 
 
@@ -154,6 +159,7 @@ class Merger:
         self.forced: dict[str, str] = {}  # root → the name a merges file chose to keep
         self.typed: dict[str, tuple[str, str]] = {}  # id → (type, where) a merges file sets
         self.resolution = resolution
+        self.acronyms: dict[str, frozenset[str]] = {eid: frozenset(info.acronyms) for eid, info in known.items() if info.acronyms}
 
     def find(self, eid: str) -> str:
         root = eid
@@ -167,8 +173,10 @@ class Merger:
         ta, tb = self.tags.get(a, set()), self.tags.get(b, set())
         return any((rule, 1 - side) in tb for rule, side in ta)
 
-    def merge(self, eid: str, into: str, reason: str) -> bool:
-        """Merge ``eid``'s group into ``into``'s; False if the user forbade it."""
+    def merge(self, eid: str, into: str, reason: str, *, forced: bool = False) -> bool:
+        """Merge ``eid``'s group into ``into``'s; False if the user forbade it, or (unless a merges file
+        ``forced`` it) if the two groups go by different acronyms ("USADA" and "WADA" are two agencies
+        that articles both call "Anti-Doping Agency")."""
         a, b = self.find(eid), self.find(into)
         if a == b:
             return True
@@ -177,10 +185,19 @@ class Merger:
                 f"not merged (forbidden by the merges file): {self.known[eid].name!r} and {self.known[into].name!r}"
             )
             return False
+        mine, theirs = self.acronyms.get(a, frozenset()), self.acronyms.get(b, frozenset())
+        if not forced and mine and theirs and not any(x.startswith(y) or y.startswith(x) for x in mine for y in theirs):
+            self.resolution.notes.append(
+                f"not merged (they go by different acronyms, {'/'.join(sorted(mine))} and {'/'.join(sorted(theirs))}): "
+                f"{self.known[eid].name!r} and {self.known[into].name!r}"
+            )
+            return False
         if a in self.pinned and b not in self.pinned:
             a, b = b, a
         self.parent[a] = b
         self.tags[b] |= self.tags.pop(a, set())
+        if mine:
+            self.acronyms[b] = mine | self.acronyms.pop(a)
         if a in self.forced and b not in self.forced:
             self.forced[b] = self.forced.pop(a)
         for merged in (eid, into, a, b):  # which id ends up canonical is decided later, by name

@@ -72,7 +72,7 @@ def apply_rules(merger: Merger, rules: MergeRules) -> None:
         keep = max(present[0], key=lambda eid: (known[eid].articles, known[eid].mentions, eid))
         for ids in present:
             for eid in sorted(ids):
-                if not merger.merge(eid, keep, f"forced by {rules.where(rule)}"):
+                if not merger.merge(eid, keep, f"forced by {rules.where(rule)}", forced=True):
                     raise MergeRulesError(
                         rules.source, rule.line, f"'merge' joins {rule.names[0]!r} and {known[eid].name!r}, "
                         "which a 'never' rule of the same file keeps apart; remove one of the two rules"

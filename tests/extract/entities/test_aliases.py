@@ -49,6 +49,12 @@ def test_a_surname_two_people_share_stays_apart(nlp):
 
 
 @pytest.mark.model
+def test_a_country_code_after_a_player_in_a_results_list_is_not_his_acronym(nlp):
+    ents = by_name(entities(nlp, "Second round: 12 Deacon Marsh (US) beat Piet Holm (NL) 6-3 6-4"))
+    assert not any(alias in ("US", "NL") for e in ents.values() for alias in e.aliases), [(e.name, e.aliases) for e in ents.values()]
+
+
+@pytest.mark.model
 def test_mr_and_mrs_with_one_surname_are_two_people(nlp):
     ents = by_name(entities(nlp, "Michael Howard arrived. Mrs Howard said she was proud. Mr Howard smiled."))
     assert {"Michael Howard", "Mrs Howard", "Mr Howard"} <= set(ents)

@@ -20,6 +20,7 @@ from tests.helpers import by_name, entities
         ("Calling Calais a disgrace, the minister left for Paris.", "Calais", None),  # sentence-initial verb
         ("FN leader Marine Le Pen accused the government.", "Marine Le Pen", "PERSON"),  # "Marine Le" + "Pen"
         ("Ships were stuck in the English Channel for two days.", "English Channel", "LOC"),  # "English" + head
+        ("Singers Jennifer Lopez and Dido will perform at the gala.", "Jennifer Lopez", "PERSON"),  # a plural occupation
     ],
 )
 def test_spans_are_cleaned_and_repaired(nlp, text, name, type_):

@@ -31,6 +31,9 @@ from extract.resolve.decide import FamilyNames, decide_type, display_name
         ("Velmora", {"GPE": 3, "ORG": 1}, {}, {}, {}, "ORG", {"body": 3}),
         ("Quillby", {"ORG": 3, "PERSON": 1}, {}, {}, {}, "PERSON", {"person": 4}),  # "Quillby, 42, said"
         ("Arvendale", {"ORG": 2, "GPE": 2}, {}, {}, {}, "GPE", {"place": 3, "in": 8}),  # "in Arvendale"
+        ("Jude Larkin", {"PERSON": 6}, {}, {}, {"stars": 1}, "PERSON", {}),  # "stars such as X": one of the stars
+        ("Dara Voss", {"PERSON": 5}, {}, {}, {"greatest songs": 1}, "PERSON", {}),  # one plural guess against 5 articles
+        ("Snowmelt", {"PERSON": 2}, {}, {}, {"big winners": 1}, "ORG", {}),  # a band: a plural guess in half of them
     ],
 )
 def test_types(name, votes, relations, aliases, roles, expected, clues):

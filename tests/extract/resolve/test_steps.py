@@ -241,3 +241,19 @@ def test_a_type_rule_of_the_merges_file_wins():
     rules = parse_merge_rules("type\tOrlan\tORG\n")
     res = resolve([article("a", ("Orlan", "PERSON")), article("b", ("Orlan", "PERSON"))], rules)
     assert res.display[res(P("Orlan"))][1] == "ORG" and "set by line 1" in res.decisions[res(P("Orlan"))]
+
+
+def test_one_name_under_two_acronyms_is_two_bodies_unless_a_merges_file_says_otherwise():
+    # "the US Anti-Doping Agency (USADA)" and "the World Anti-Doping Agency (WADA)", both cut to "Anti-Doping Agency"
+    arts = [article("a", ("Anti-Doping Agency", "ORG", "USADA")), article("b", ("anti-doping agency", "GPE", "WADA"))]
+    res = resolve(arts)
+    assert res(O("Anti-Doping Agency")) != res(entity_id("anti-doping agency", "GPE"))
+    assert any("different acronyms, USADA and WADA" in note or "different acronyms, WADA and USADA" in note for note in res.notes)
+    rule = f"merge\t{O('Anti-Doping Agency')}\t{entity_id('anti-doping agency', 'GPE')}\n"
+    forced = resolve(arts, parse_merge_rules(rule, "m.tsv"))
+    assert forced(O("Anti-Doping Agency")) == forced(entity_id("anti-doping agency", "GPE"))
+
+
+def test_an_acronym_and_its_longer_form_are_compatible():
+    res = resolve([article("a", ("United States", "GPE", "USA")), article("b", ("United States", "ORG", "US"))])
+    assert res(O("United States")) == res(entity_id("United States", "GPE"))
