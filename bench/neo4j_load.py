@@ -39,6 +39,7 @@ from typing import Any
 
 import neo4j
 
+from extract.collector import rare_cycle_collection
 from extract.io.jsonl import read_extractions, save_extractions
 from extract.model import Article, ArticleExtraction
 from extract.resolve import resolve
@@ -137,7 +138,7 @@ def baseline(driver: neo4j.Driver, rows: list[dict[str, Any]], nodes: list[str])
 
 def _load(store: Neo4jStore, path: Path) -> Any:
     """What ``newsgraph load PATH`` does: read, skip what is stored unchanged, load the rest."""
-    with gather([path], store=store, on_error=_raise) as gathered:
+    with rare_cycle_collection(), gather([path], store=store, on_error=_raise) as gathered:
         return store.load(gathered)
 
 

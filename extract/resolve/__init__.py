@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from extract.collector import no_cycle_collection
 from extract.model import ArticleExtraction
 from extract.resolve.decide import decide, decide_type, family_names
 from extract.resolve.merger import Candidate, Merger, Resolution, gather
@@ -73,6 +74,11 @@ def resolve_sightings(articles: Iterable, rules: MergeRules | None = None) -> Re
     Items are lists of ``Sighting``s, or (article id, sightings) pairs: with the ids, names one article
     keeps apart (namesakes) stay apart in it.
     """
+    with no_cycle_collection():  # many small objects, no cycles (extract.collector)
+        return _resolve(articles, rules)
+
+
+def _resolve(articles: Iterable, rules: MergeRules | None) -> Resolution:
     known = gather(articles)
     surnames = family_names(known)
     for info in known.values():

@@ -71,6 +71,7 @@ def build(
     The graph files hold everything; the selection options shape only graph.html. --formats picks the files.
     OUT is updated as a whole: a build that fails or is stopped leaves it as it was.
     """
+    from extract.collector import rare_cycle_collection
     from extract.io.jsonl import ExtractionFile, merge_into_file
     from extract.io.outdir import OutputFolder
     from extract.resolve import load_merge_rules, resolve
@@ -89,7 +90,7 @@ def build(
         rules = load_merge_rules(merges) if merges is not None else None  # a bad file stops before any work
         folder = OutputFolder(out)
         waiting = lambda message: say(message, label="waiting:", style="yellow")  # noqa: E731
-        with folder.update(on_wait=waiting, on_note=lambda message: say(message, label="note:", style="cyan")):
+        with rare_cycle_collection(), folder.update(on_wait=waiting, on_note=lambda message: say(message, label="note:", style="cyan")):
             store = folder.staged("extraction.jsonl")
             # Streamed: extractions go to disk as they come and the graph is built by reading them back.
             extractions = extract_with_progress(paths, model, encoding_errors, problems, workers, inputs, dask)

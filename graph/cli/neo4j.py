@@ -77,7 +77,9 @@ def load(
             )  # fmt: skip
         _bulk(paths, neo4j, inputs, model, encoding_errors, rules, problems)
         return
-    with fail_cleanly(), neo4j.store(**({} if batch_rows is None else {'batch_rows': batch_rows})) as store, progress_bar() as progress:
+    from extract.collector import rare_cycle_collection
+
+    with fail_cleanly(), rare_cycle_collection(), neo4j.store(**({} if batch_rows is None else {'batch_rows': batch_rows})) as store, progress_bar() as progress:
         reading = progress.add_task("reading", total=None)
         gathered = gather(
             paths, store=store, model=model, force=force, on_error=problems,
