@@ -142,7 +142,7 @@ def _link_definitions(art: ArticleMentions) -> None:
 def _foreign_acronym(art: ArticleMentions, long_i: int, acronym: str) -> bool:
     """"National Central Organization of Panamanian Workers (CNTP)": capitals in brackets right after a
     body's name abbreviate it, even when they spell its name in another language."""
-    if (len(acronym) == 2 or acronym == "USA") and country_code(acronym) is not None:
+    if (len(acronym_letters(acronym)) == 2 or acronym == "USA") and country_code(acronym) is not None:
         # "Taylor Dent (US)" in a results list: his country, not his initials
         return False
     return art.cands[long_i].label == "ORG" and len(art.words[long_i]) >= 2 and acronym.isupper() and 2 <= len(acronym) <= 6

@@ -45,7 +45,7 @@ OVERLAPS = {
     ("bodies.ORG_HEADS", "people.PERSON_COMPOUNDS"): "administration",
     ("bodies.ORG_HEADS", "places.PLACE_APPOSITIONS"): "capital",
     ("bodies.ORG_HEADS", "places.PLACE_OF_NOUNS"): "capital",
-    ("bodies.ORG_HEADS", "sources.ACTOR_NOUNS"): "alliance assembly congress force guard senate",
+    ("bodies.ORG_HEADS", "sources.ACTOR_NOUNS"): "alliance assembly congress guard senate",
     ("bodies.ORG_HEADS", "sources.NAMED_BODY_WORDS"): "alliance authority fund league office school service society trust",
     ("bodies.ORG_HEADS", "sources.UNNAMED_BODIES"): "administration cabinet navy office parliament",
     ("bodies.ORG_HEADS", "sources.VOICE_NOUNS"): "authority",

@@ -44,7 +44,7 @@ ACTOR_NOUNS = VOICE_NOUNS | UNNAMED_BODIES | frozenset({
     # bodies named by their kind
     "federation", "association", "management", "commission", "tribunal", "legislature", "assembly", "senate",
     "congress", "team", "squad", "club", "charity", "delegation", "militia", "coastguard", "watchdog",
-    "inspectorate", "force",
+    "inspectorate",
 })  # fmt: skip
 #: Parts of a body that act for it, named with it: "the Dunmore Rovers board", "Fjellstad's board".
 BODY_PARTS = frozenset({"board", "management", "leadership", "shareholders", "executive", "directors", "trustees"})

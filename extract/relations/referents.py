@@ -210,31 +210,33 @@ class Referents:
         for end in self._mentions_before(token, BODY_TYPES, sentences=LOOK_BACK if word in GENERIC_BODIES else LONG_LOOK_BACK):
             if end.id in avoid:
                 continue
-            name = self.table.get(end.id).name.lower().split()
             if word in GENERIC_BODIES:
-                owner = self._clause_owner(end)
-                if owner is None:
-                    return end
-                # the body the clause is about; if the model took it for a person, nobody rather than the wrong body
-                return owner if entity_type(self.table, owner.id) in BODY_TYPES and owner.id not in avoid else None
-            if word in name:
+                owner, of_a_thing = self._clause_owner(end)
+                if owner is not None and owner.id not in avoid:
+                    if entity_type(self.table, owner.id) in BODY_TYPES:
+                        return owner  # the body the clause is about
+                    if of_a_thing:
+                        return None  # "Pellham, which …" that the model took for a person: nobody, not the wrong body
+                return end
+            if word in self.table.get(end.id).name.lower().split():
                 return end
         return None
 
-    def _clause_owner(self, end: End) -> End | None:
-        """The body whose relative clause or apposition names ``end``: "Pellham, which is owned by Brightwater
-        Capital, said …. The company …" is about Pellham, not its owner."""
+    def _clause_owner(self, end: End) -> tuple[End | None, bool]:
+        """The name whose relative clause or apposition names ``end`` ("Pellham, which is owned by Brightwater
+        Capital, said …. The company …" is about Pellham, not its owner), and whether that clause is one of a
+        thing ("which", "that"; not "who")."""
         span = self.doc.char_span(*end.span, alignment_mode="expand")
         node = span.root if span is not None else None
         while node is not None and node.head.i != node.i:
             if node.dep_ in ("relcl", "acl", "appos"):
                 owner = named_end(node.head, self.table)
                 if owner is not None and owner.id != end.id:
-                    return owner
+                    return owner, node.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in node.children)
             if node.dep_ in ("ROOT", "ccomp", "conj"):
-                return None
+                break
             node = node.head
-        return None
+        return None, False
 
     def voice(self, token: Token) -> End | None:
         """A SOURCE node for an unnamed speaker ("police sources", "a spokesman for X"), or None.

@@ -70,7 +70,7 @@ def _people(plural: str) -> bool:
 
 
 #: People of the stage and screen the role lists do not hold (their plurals describe a person among them).
-_PERFORMERS = frozenset({"star", "celebrity", "legend", "icon", "idol", "rocker", "rapper", "comic", "comedian", "diva", "crooner"})
+_PERFORMERS = frozenset({"star", "celebrity", "legend", "icon", "idol", "diva", "crooner"})
 #: A person typed so by n articles is a body only if guessed-at descriptions (plurals: "big winners") number n / this or more.
 PLURAL_BODY_WEIGHT = 2
 #: A type decided by fewer than this share of the evidence goes to ``newsgraph review``.

@@ -94,7 +94,7 @@ class Known:
     roles: Counter[str] = field(default_factory=Counter)  # role names, by articles
     clues: Counter[str] = field(default_factory=Counter)  # what the mentions' words say (``extract.model.CLUES``)
     seen_in: set[str] = field(default_factory=set)  # article ids, when known
-    acronyms: set[str] = field(default_factory=set)  # acronyms of three letters or more it goes by ("USADA")
+    acronyms: set[str] = field(default_factory=set)  # acronyms of 3–6 letters its articles define for it ("USADA")
     kind: str = ""  # the type its own corpus evidence gives it, before any merge (``decide.decide_type``)
 
     # ``name`` never changes once gathered: its keys are worked out once (resolution asks for them often)
@@ -142,8 +142,8 @@ def gather(articles: Iterable) -> dict[str, Known]:
             info.clues.update(dict(seen.clues))
             if article_id is not None:
                 info.seen_in.add(article_id)
-            for alias in (seen.name, *seen.aliases):
-                if " " not in alias and len(letters := acronym_letters(alias)) >= 3:
+            for alias in seen.aliases:  # "USADA" defined beside the name; not a name in capitals ("ARSENAL")
+                if " " not in alias and 3 <= len(letters := acronym_letters(alias)) <= 6:
                     info.acronyms.add(letters)
     return known
 
@@ -196,8 +196,9 @@ class Merger:
             a, b = b, a
         self.parent[a] = b
         self.tags[b] |= self.tags.pop(a, set())
-        if mine:
-            self.acronyms[b] = mine | self.acronyms.pop(a)
+        joined = self.acronyms.pop(a, frozenset()) | self.acronyms.get(b, frozenset())  # after the pinned swap
+        if joined:
+            self.acronyms[b] = joined
         if a in self.forced and b not in self.forced:
             self.forced[b] = self.forced.pop(a)
         for merged in (eid, into, a, b):  # which id ends up canonical is decided later, by name

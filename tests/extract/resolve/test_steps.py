@@ -257,3 +257,17 @@ def test_one_name_under_two_acronyms_is_two_bodies_unless_a_merges_file_says_oth
 def test_an_acronym_and_its_longer_form_are_compatible():
     res = resolve([article("a", ("United States", "GPE", "USA")), article("b", ("United States", "ORG", "US"))])
     assert res(O("United States")) == res(entity_id("United States", "GPE"))
+
+
+def test_a_merge_keeps_both_groups_acronyms_whichever_root_is_kept():
+    from extract.resolve.merger import Known, Merger, Resolution
+
+    known = {eid: Known(eid, "ORG") for eid in "abcp"}
+    known["a"].acronyms, known["b"].acronyms, known["c"].acronyms = {"WADA"}, {"WADA", "AMA"}, {"AMA"}
+    merger = Merger(known, Resolution())
+    merger.pinned.add("p")
+    assert merger.merge("p", "a", "x")  # the pinned root is kept: "a"'s acronyms move to it
+    assert merger.acronyms[merger.find("a")] == {"WADA"}
+    assert merger.merge("b", "a", "x")  # WADA is shared
+    assert merger.merge("c", "a", "x")  # AMA came with "b"
+    assert merger.acronyms[merger.find("c")] == {"WADA", "AMA"}
