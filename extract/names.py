@@ -1,4 +1,4 @@
-"""Names as strings: acronyms, initials, the gender an honorific tells.
+"""Names as strings: acronyms, initials, the gender an honorific tells, the singulars a plural may have.
 
 Plain functions over text, used both inside an article (``extract.entities``) and across the corpus
 (``extract.resolve``); nothing here knows about spaCy.
@@ -28,6 +28,19 @@ def acronym_letters(text: str) -> str:
     if len(upper) < 2 or len(upper) < 0.6 * len(letters):
         return ""
     return "".join(upper)
+
+def singulars(plural: str) -> set[str]:
+    """What a word ending in "s" may be the plural of, by its ending ("singers" → singer, "actresses" →
+    actress, "celebrities" → celebrity); empty for any other word."""
+    if not plural.endswith("s"):
+        return set()
+    found = {plural[:-1]}
+    if plural.endswith("es"):
+        found.add(plural[:-2])
+    if plural.endswith("ies"):
+        found.add(plural[:-3] + "y")
+    return found
+
 
 def initials(words: list[str], *, split_hyphens: bool = False) -> str:
     """Initials of the content words: ["Human", "Rights", "Watch"] → "HRW"."""

@@ -21,6 +21,7 @@ from extract.lexicon.person_names import is_given_name
 from extract.lexicon.places import BUILDINGS, FAC_HEADS, LOC_HEADS, POSSESSIVE_BUILDINGS, STATE_ABBREVIATIONS
 from extract.lexicon.roles import OCCUPATIONS, RANK_ABBREVIATIONS, TITLES
 from extract.model import NAMED_TYPES
+from extract.names import singulars
 
 _LEADING_JUNK_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "SYM", "INTJ"})
 _SENTENCE_JUNK_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "IN", "MD", "UH", "WRB"})
@@ -265,7 +266,7 @@ def without_overlaps(cands: list[Candidate]) -> list[Candidate]:
 
 def _occupation(word: str) -> bool:
     """An occupation, or its plural ("singers", "actresses")."""
-    return word in OCCUPATIONS or word.endswith("s") and (word[:-1] in OCCUPATIONS or word.endswith("es") and word[:-2] in OCCUPATIONS)
+    return word in OCCUPATIONS or bool(singulars(word) & OCCUPATIONS)
 
 
 def _modifier_before_name(doc: Doc, start: int, end: int) -> bool:

@@ -267,4 +267,5 @@ OVERLAPS = {
     ("people.VICTIM_NOUNS", "sources.ACTOR_NOUNS"): "kidnapper",
     ("roles.ROLE_WORDS", "sources.ACTOR_NOUNS"): "editor",
     ("sources.ACTOR_NOUNS", "sources.BODY_PARTS"): "management",
+    ("people.NOT_GIVEN_NAMES", "people.PERFORMER_NOUNS"): "star",
 }  # fmt: skip

@@ -51,6 +51,8 @@ PERSON_NOUNS = TITLES | PERSONAL_NOUNS | frozenset({
     "critic", "donor", "refugee", "prisoner", "defendant", "plaintiff", "witness", "hostage", "gunman", "professor",
 })  # fmt: skip
 #: Nouns whose "of X" is a person ("the assassin of Lincoln").
+#: People of the stage and screen the role lists do not hold: their plurals describe a person among them ("stars such as X").
+PERFORMER_NOUNS = frozenset({"star", "celebrity", "legend", "icon", "idol", "diva", "crooner"})
 VICTIM_NOUNS = frozenset({"assassin", "killer", "murderer", "kidnapper", "widow", "victim"})
 #: Nouns a person's name modifies ("the Okuda administration", "the Delaney disappearance").
 PERSON_COMPOUNDS = frozenset({"administration", "disappearance", "presidency", "biography", "funeral", "kidnapping"})

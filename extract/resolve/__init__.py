@@ -68,17 +68,13 @@ def resolve(extractions: Iterable[ArticleExtraction], rules: MergeRules | None =
     return resolve_sightings(((x.doc_id, sightings(x)) for x in extractions), rules)
 
 
+@no_cycle_collection()  # many small objects, no cycles (extract.collector)
 def resolve_sightings(articles: Iterable, rules: MergeRules | None = None) -> Resolution:
     """``resolve`` from each article's sightings (``extract.resolve.sightings``) instead of the articles.
 
     Items are lists of ``Sighting``s, or (article id, sightings) pairs: with the ids, names one article
     keeps apart (namesakes) stay apart in it.
     """
-    with no_cycle_collection():  # many small objects, no cycles (extract.collector)
-        return _resolve(articles, rules)
-
-
-def _resolve(articles: Iterable, rules: MergeRules | None) -> Resolution:
     known = gather(articles)
     surnames = family_names(known)
     for info in known.values():

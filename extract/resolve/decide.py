@@ -31,11 +31,12 @@ from dataclasses import dataclass
 from extract.lexicon.bodies import BODY_DESCRIPTIONS, CORPORATE_SUFFIXES, ORG_HEADS
 from extract.lexicon.gazetteer import country_code, is_big_city, is_city, lookup, place_in_country
 from extract.lexicon.grammar import NOT_IN_PERSON_NAMES
-from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, PERSON_NOUNS
+from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, PERFORMER_NOUNS, PERSON_NOUNS
 from extract.lexicon.person_names import is_family_name, is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS, PEOPLES, PLACE_APPOSITIONS
 from extract.lexicon.roles import ROLE_WORDS
 from extract.model import entity_id
+from extract.names import singulars
 from extract.resolve.merger import MODIFIERS, Candidate, Known, clean_key
 
 #: Relations only a person takes part in as the source.
@@ -65,12 +66,8 @@ def _names_a_body(head: str) -> bool:
 
 def _people(plural: str) -> bool:
     """A plural of a word for a person ("singers", "actresses", "stars such as X" read as "stars"): one of them."""
-    stems = {plural[:-1], plural[:-2] if plural.endswith("es") else "", plural[:-3] + "y" if plural.endswith("ies") else ""}
-    return bool(stems & (PERSON_WORDS | _PERFORMERS))
+    return bool(singulars(plural) & (PERSON_WORDS | PERFORMER_NOUNS))
 
-
-#: People of the stage and screen the role lists do not hold (their plurals describe a person among them).
-_PERFORMERS = frozenset({"star", "celebrity", "legend", "icon", "idol", "diva", "crooner"})
 #: A person typed so by n articles is a body only if guessed-at descriptions (plurals: "big winners") number n / this or more.
 PLURAL_BODY_WEIGHT = 2
 #: A type decided by fewer than this share of the evidence goes to ``newsgraph review``.
@@ -254,9 +251,9 @@ def decide_type(
     # a body's description must weigh something against the articles that type it a person: one that says so
     # outright ("investment bank", staff, "the company"), or plural guesses in a good share of them ("songs" once
     # is not enough against four articles' PERSON)
-    outright = body_acts - sum(n for r, n in as_body.items() if not _names_a_body(r.split()[-1]))
+    guessed = sum(n for r, n in as_body.items() if not _names_a_body(r.split()[-1]))
     if best == "PERSON" and body_acts >= person_acts and (
-        body_acts and (outright or PLURAL_BODY_WEIGHT * body_acts >= votes["PERSON"]) or not person_acts and votes["ORG"] * 5 >= total
+        body_acts and (body_acts > guessed or PLURAL_BODY_WEIGHT * body_acts >= votes["PERSON"]) or not person_acts and votes["ORG"] * 5 >= total
     ):
         best = "ORG"
         because.append("described as a body at least as often as as a person")
