@@ -21,8 +21,9 @@ CONCEPT_TYPES = ("ROLE", "THING", "QUOTE", "SOURCE")
 ENTITY_TYPES = NAMED_TYPES + CONCEPT_TYPES
 #: What the words around a mention can say of it: "person" ("X, 45,", "shot X", "X's wife"), "speaks"
 #: (the subject of "said", or "Mr X"), "body" ("X spokesman Y", "X's shareholders", "X said its"),
-#: "place" ("western X", "X, Alaska", "a X native") and "in" ("in X", "visited X").
-CLUES = ("person", "speaks", "body", "place", "in")
+#: "team" ("X captain Y", "X's striker": a place's name for its side), "place" ("western X", "X, Alaska",
+#: "a X native") and "in" ("in X", "visited X").
+CLUES = ("person", "speaks", "body", "team", "place", "in")
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 

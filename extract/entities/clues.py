@@ -7,9 +7,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.entities.candidate import TRAILING_JUNK, Candidate, bare
-from extract.lexicon.bodies import KIND_OF_BODY, OWNED_BY_BODIES, STAFF_AT, STAFF_NOUNS
+from extract.lexicon.bodies import KIND_OF_BODY, OWNED_BY_BODIES, STAFF_AT, STAFF_NOUNS, TEAM_NOUNS
 from extract.lexicon.gazetteer import lookup
 from extract.lexicon.people import OWNED_BY_PEOPLE, PERSON_COMPOUNDS, PERSON_NOUNS, VICTIM_NOUNS
+from extract.lexicon.person_names import is_given_name
 from extract.lexicon.places import (
     COMPASS_WORDS,
     PLACE_APPOSITIONS,
@@ -71,6 +72,8 @@ def read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_evidence = True  # "the Kennedy assassination", "the Okuda administration"
     if head.dep_ == "compound" and verb.lemma_.lower() in STAFF_NOUNS or head.dep_ == "poss" and verb.lemma_.lower() in OWNED_BY_BODIES:
         cand.org_evidence = True  # "Veltrax spokesman Mara Quinn", "Veltrax's shareholders"
+    if head.dep_ in ("compound", "poss") and verb.lower_ in TEAM_NOUNS:
+        cand.team_evidence = True  # "England captain Ama Okoro", "Harbourton's striker"
     if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and is_place_name(doc, cand) is None:
         cand.org_evidence = True  # "the Lindqvist company"; but "a Phoenix newspaper" is a paper in Phoenix
     if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS and not cand.start <= head.head.i < cand.end:
@@ -88,6 +91,8 @@ def read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_evidence = True  # "Jacobs , 20 , and …" even when the parse missed the apposition
     if who_follows(doc, cand.end):
         cand.person_evidence = True  # "Campbell , who …": organisations take "which"
+    elif cand.label in ("PERSON", "ORG") and which_follows(doc, cand) and not is_given_name(doc[cand.name_start].text):
+        cand.org_evidence = True  # "Pellham, which is owned by …": no person
     cand.person_context = cand.person_context or cand.person_evidence
     if cand.start == 0 or (doc[cand.start - 1].is_space and "\n" in doc[cand.start - 1].text):
         if doc[cand.start : cand.end].text.isupper() and cand.end < len(doc) and doc[cand.end].text in (",", "(", "-", "—"):
@@ -113,6 +118,16 @@ def is_place_name(doc: Doc, cand: Candidate):
 def who_follows(doc: Doc, i: int) -> bool:
     """", who" at ``i`` ("Campbell , who …"): organisations take "which"; ", WHO" is the health body."""
     return [t.text for t in doc[i : i + 2]] == [",", "who"]
+
+
+def which_follows(doc: Doc, cand: Candidate) -> bool:
+    """ ", which …" whose clause is about the name ("Pellham, which is owned by …"), not about what the
+    sentence said before it ("He fired Lee, which surprised everyone")."""
+    i = cand.end
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "which":
+        return False
+    clause = doc[i + 1].head
+    return clause.dep_ == "relcl" and cand.start <= clause.head.i < cand.end
 
 
 def aged(doc: Doc, i: int) -> bool:

@@ -77,14 +77,29 @@ def drop_overlaps(draft: Draft) -> None:
 
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a span at brackets and line breaks: "The National Front (FN" → "The National Front", "FN"."""
+    """Cut a span at brackets, line breaks, a spaced dash and a "v" between sides: "The National Front
+    (FN" → "The National Front", "FN"; "Jonathan Kaplan - England" (a headline's dash) → "Jonathan
+    Kaplan", "England"; "Leeds v Saracens" → "Leeds", "Saracens"."""
     parts, begin = [], start
     for i in range(start, end):
-        if doc[i].text in _PARENS or (doc[i].is_space and "\n" in doc[i].text):
+        if doc[i].text in _PARENS or (doc[i].is_space and "\n" in doc[i].text) or _between_names(doc, i):
             parts.append((begin, i))
             begin = i + 1
     parts.append((begin, end))
     return [(s, e) for s, e in parts if s < e]
+
+
+#: Dashes that, with a space on each side, separate two things ("Kaplan - England"); a name's own hyphen has none.
+_DASHES = frozenset({"-", "–", "—"})
+#: "versus" as match reports write it between two sides.
+_VERSUS = frozenset({"v", "v.", "vs", "vs."})
+
+
+def _between_names(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if i == 0 or not doc[i - 1].whitespace_ or not token.whitespace_:
+        return False
+    return token.text in _DASHES or token.text in _VERSUS
 
 
 def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:

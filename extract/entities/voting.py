@@ -89,8 +89,8 @@ def _surname_speaking(art: ArticleMentions, members: list[int], head: int, type_
     word = words[0]
     if word.isupper() or not word[:1].isupper() or place_of(art.keys[head]) is not None:
         return False
-    if not is_family_name(word):
-        return False
+    if not is_family_name(word) or any(art.cands[i].org_evidence for i in members):
+        return False  # "Pellham, which is owned by …" is no person, whatever it says
     return any(art.cands[i].person_context and not _says_its(art, art.cands[i]) for i in members)
 
 

@@ -30,6 +30,8 @@ ORG_HEADS = BODY_NOUNS | COMPANY_WORDS | LEGAL_FORMS | frozenset({
     "investments", "securities", "television", "radio", "press", "news", "times", "post", "journal", "herald",
     "tribune", "gazette", "watch", "parliament", "assembly", "senate", "navy", "force", "forces", "guard",
     "brigade", "church", "administration", "cabinet", "exchange", "chambers", "commons", "lords",
+    "labs", "laboratories", "studios", "records", "networks", "communications", "electronics", "software",
+    "entertainment", "pictures", "interactive",
 })  # fmt: skip
 #: Nouns that name an organisation by their modifier: "the UNSA-Police union" is the union itself.
 ORG_NOUNS = BODY_NOUNS | frozenset({"firm", "newspaper", "paper", "charity", "campaign", "channel", "broadcaster"})
@@ -44,6 +46,14 @@ STAFF_NOUNS = frozenset({
     "chairwoman", "manager", "managers", "worker", "workers", "engineer", "engineers", "shareholder",
     "shareholders", "vice", "analyst", "analysts", "boss", "bosses", "staff",
 })  # fmt: skip
+#: What a team has, after a place's name ("England captain X", "Liverpool's striker", "Sale fans"): the place
+#: names its side. The corpus-level type reads them (a city's name that mostly names its club is a body).
+TEAM_NOUNS = frozenset({
+    "coach", "manager", "captain", "skipper", "boss", "striker", "strikers", "midfielder", "midfielders",
+    "defender", "defenders", "goalkeeper", "keeper", "winger", "wingers", "fly-half", "scrum-half", "full-back", "flanker", "hooker", "forward", "forwards", "squad", "team",
+    "side", "fans", "supporters", "player", "players", "team-mate", "teammate", "batsman",
+    "bowler", "selectors", "debutant",
+})  # fmt: skip
 #: People "at" or "with" a body who make it one ("analysts at Morgan Stanley", "an economist with Barclays").
 STAFF_AT = STAFF_NOUNS | frozenset({"economist", "strategist", "trader"})
 #: What only a body has ("Veltrax's shareholders", "Veltrax's subsidiary").
@@ -56,7 +66,7 @@ OWNED_BY_BODIES = frozenset({
 BODY_DESCRIPTIONS = KIND_OF_BODY | ORG_NOUNS | frozenset({
     "giant", "carmaker", "automaker", "lender", "exchange", "regulator", "watchdog", "operator",
     "subsidiary", "conglomerate", "publisher", "supplier", "brewer", "miner", "telecom", "utility", "outfit",
-    "house", "studio", "label", "developer", "organiser", "body", "side", "consortium",
+    "house", "studio", "label", "developer", "organiser", "body", "side", "consortium", "portal", "website", "engine",
 })  # fmt: skip
 #: Words that describe a body without naming it, dropped in its short name ("BBC" for "BBC News",
 #: "Jupiter" for "Jupiter Research", "Apple" for "Apple Computer"); not the words of a division with a

@@ -21,6 +21,8 @@ VOICE_NOUNS = SPOKES | frozenset({
     "participant", "delegate", "owner", "customer", "user", "eyewitness", "bystander", "local", "islander",
     "girl", "boy", "daughter", "son", "wife", "husband", "widow",
 })  # fmt: skip
+#: Voices that are many people even in the singular: never what "he" or "she" stands for.
+GROUP_VOICES = frozenset({"staff", "police", "people", "authority", "crew", "family"})
 #: Bodies a report names by their kind, not by a name ("the government", "the interior ministry").
 UNNAMED_BODIES = frozenset({
     "government", "ministry", "department", "council", "court", "jury", "committee", "cabinet", "parliament",

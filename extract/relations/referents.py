@@ -41,6 +41,7 @@ from extract.lexicon.sources import (
     ALLY_NOUNS,
     BODY_PARTS,
     GENERIC_BODIES,
+    GROUP_VOICES,
     NAMED_BODY_WORDS,
     NOUN_SEX,
     PARTITIVES,
@@ -434,8 +435,11 @@ class Referents:
             return self.pronoun(subject) if same and same == PRONOUN_KINDS.get(pronoun.lower_) and subject.i < pronoun.i else None
         if self.table.at(subject) is not None:
             return None  # a name: read by _entities_in
+        if any(c.dep_ == "appos" and self.table.at(c) is not None for c in subject.children):
+            return None  # "Sarkis's wife, Dana Sarkis, …": the name in apposition, read by _entities_in
         lemma = self._partitive_head(subject).lemma_.lower()
-        if "PERSON" in types and lemma in VOICE_NOUNS and (not sex or NOUN_SEX.get(lemma, sex) == sex):
+        many = subject.tag_ in ("NNS", "NNPS") or subject.lemma_.lower() in GROUP_VOICES  # "the staff": not "he"
+        if "PERSON" in types and lemma in VOICE_NOUNS and (not sex or NOUN_SEX.get(lemma, sex) == sex and not many):
             return self.voice(subject)
         if "ORG" in types and lemma in UNNAMED_BODIES:
             return self.voice(subject)

@@ -115,13 +115,43 @@ def sentence_mentions(sent: Span, table: EntityTable) -> list[tuple[str, int, in
     return found
 
 
+#: Tokens that only separate the items of a list of names ("Cole, Terry, Carvalho and Gallas").
+LIST_SEPARATORS = frozenset({",", ";", "and", "&"})
+#: A list has this many items or more (two separators): "Britain and France" is no list.
+MIN_LIST = 3
+
+
+def list_runs(doc: Doc, mentions: list[tuple[str, int, int, str]]) -> list[int]:
+    """For each mention (in text order), the number of the list of names it is an item of, or -1.
+
+    A team sheet or a roll-call ("Abbott, Balshaw, Borthwick, A Brown, Chuter …") names people side by
+    side and says nothing of who works for whom: pairs inside one list are no candidates. Between two
+    items there are only separators and names the model did not tag ("Hale, Thorne, Albion Rovers").
+    A list of places only is an address ("Dayton, Ohio, US").
+    """
+    runs = [-1] * len(mentions)
+    start, separators = 0, 0
+    for i in range(1, len(mentions) + 1):
+        between = doc[mentions[i - 1][2] : mentions[i][1]] if i < len(mentions) else ()
+        gaps = sum(t.lower_ in LIST_SEPARATORS for t in between)
+        if gaps and all(t.lower_ in LIST_SEPARATORS or t.is_title for t in between):
+            separators += gaps
+            continue
+        if separators >= MIN_LIST - 1 and any(m[3] not in ("GPE", "LOC", "FAC") for m in mentions[start:i]):
+            runs[start:i] = [start] * (i - start)
+        start, separators = i, 0
+    return runs
+
+
 def candidates(sent: Span, table: EntityTable) -> Iterator[tuple[str, tuple, tuple, list[str]]]:
-    """(relation, head mention, tail mention, features) for every pair whose types fit a signature."""
+    """(relation, head mention, tail mention, features) for every pair whose types fit a signature and
+    that are not two items of one list of names."""
     mentions = sentence_mentions(sent, table)
+    runs = dict(zip(mentions, list_runs(sent.doc, mentions)))
     killing = any(t.lemma_.lower() in KILL_WORDS for t in sent)
     for a in mentions:
         for b in mentions:
-            if a is b or a[0] == b[0]:
+            if a is b or a[0] == b[0] or runs[a] >= 0 and runs[a] == runs[b]:
                 continue
             relation = PAIR_PREDICATE.get((TYPE_MAP[a[3]], TYPE_MAP[b[3]]))
             if relation and (killing or relation != "KILLED"):

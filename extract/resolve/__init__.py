@@ -16,7 +16,9 @@ Merges, in order (``STEPS``; each rule in ``steps.py``):
 5. a body under the first words of exactly one longer name ("Lycos" / "Lycos Europe");
 6. an acronym spelling exactly one name ("SEC"), an alias another article defined ("HRW");
 7. people: spelling variants and nicknames ("Bernie" / "Bernard Ebbers"), the name without its middle
-   name, a surname or short name to the one full name it ends or the one that dominates it;
+   name, a surname or short name to the one full name it ends or the one that dominates it, an initial
+   and a surname ("M Cueto") to the full name it abbreviates; a lone surname the articles typed a body
+   with nothing to show it ("Federer" ORG) goes to a person named in at least twice its articles;
 8. a party's members' plural or nickname to the party ("Republicans" / "Republican Party").
 Then each actor's type and name are decided from the whole corpus (``decide.py``). Forbidden pairs from
 the user's file are never merged, whatever the rule; two names one article keeps apart (namesakes)

@@ -16,7 +16,9 @@ The type starts from the articles' own votes and is then corrected by what the c
 - a name with a function word in it is no person's ("Reporters Without Borders");
 - a country's people, by the country data, are a group ("Britons", "Europeans");
 - a small town's name that nothing is ever in and that sentences call a body or have speak is a body
-  ("Toyota", "Paramount").
+  ("Toyota", "Paramount");
+- a place's name the articles often write before a team's people ("England captain X", "Liverpool's
+  striker", "Sale fans") names the team, a body.
 The name shown is the most complete clean form the corpus uses often: "United States" over "US",
 "Bernie Ebbers" over "Ebbers"; never a modifier ("ex-Yukos" shows as "Yukos").
 """
@@ -39,13 +41,12 @@ from extract.model import entity_id
 from extract.names import singulars
 from extract.resolve.merger import MODIFIERS, Candidate, Known, clean_key
 
-#: Relations only a person takes part in as the source.
-PERSON_ROLES = frozenset({"HAS_ROLE>", "LEADS>", "WORKS_FOR>", "MEMBER_OF>", "SPOKESPERSON_FOR>", "KILLED>", ">KILLED", "LIVES_IN>"})
+#: Relations only a person takes part in as the source. Only the sentence rules' relations count: the
+#: classifier's (``extract.relations.typed``: LIVES_IN, BASED_IN, KILLED …) read the types the article gave,
+#: so ``sightings`` leaves them out.
+PERSON_ROLES = frozenset({"HAS_ROLE>", "LEADS>", "WORKS_FOR>", "MEMBER_OF>", "SPOKESPERSON_FOR>"})
 #: Relations whose target is a body (or a place a person serves).
-BODY_ROLES = frozenset({">WORKS_FOR", ">LEADS", ">MEMBER_OF", ">SPOKESPERSON_FOR", "BASED_IN>"})
-#: Relations whose target is a place. Not ">LIVES_IN": the sentence rules choose it over WORKS_FOR because
-#: the article typed the target a place ("Ann Lee, analyst for Capgemini"), so it says nothing new.
-PLACE_ROLES = frozenset({">BASED_IN", ">LOCATED_IN"})
+BODY_ROLES = frozenset({">WORKS_FOR", ">LEADS", ">MEMBER_OF", ">SPOKESPERSON_FOR"})
 #: Heads of roles only a person holds ("chief executive", "former banker").
 PERSON_WORDS = ROLE_WORDS | PERSON_NOUNS
 
@@ -59,6 +60,12 @@ def _describes_a_body(role: str) -> bool:
     return _names_a_body(head) or (head.endswith("s") and not head.endswith("ss") and head not in PERSON_WORDS and not _people(head))
 
 
+def body_evidence(relations: Counter[str], roles: Counter[str], clues: Counter[str]) -> int:
+    """How often the corpus shows a name to be a body: descriptions ("investment bank"), staff and
+    leaders (``BODY_ROLES``), the words around it ("X spokesman Y", "X said its")."""
+    return sum(n for r, n in roles.items() if _describes_a_body(r)) + sum(n for r, n in relations.items() if r in BODY_ROLES) + clues["body"]
+
+
 def _names_a_body(head: str) -> bool:
     """A description's head word that says outright it is a body ("bank", "market"), not a plural guessed at."""
     return head in BODY_DESCRIPTIONS or head in ("market", "broker", "bookrunner")
@@ -68,8 +75,15 @@ def _people(plural: str) -> bool:
     """A plural of a word for a person ("singers", "actresses", "stars such as X" read as "stars"): one of them."""
     return bool(singulars(plural) & (PERSON_WORDS | PERFORMER_NOUNS))
 
-#: A person typed so by n articles is a body only if guessed-at descriptions (plurals: "big winners") number n / this or more.
+#: A name n articles type a person is a body only if guessed-at descriptions (plurals: "big winners") number
+#: n / PLURAL_BODY_WEIGHT or more, or descriptions that say so outright ("the company", staff, "X said its")
+#: n / OUTRIGHT_BODY_WEIGHT or more (one "its" is not enough against seventeen articles' PERSON).
 PLURAL_BODY_WEIGHT = 2
+OUTRIGHT_BODY_WEIGHT = 8
+#: A place's name is its side's ("England beat Wales") when "X captain", "X's striker" and the like number
+#: at least 1 / TEAM_SHARE of its articles, and MIN_TEAM times or more.
+TEAM_SHARE = 5
+MIN_TEAM = 3
 #: A type decided by fewer than this share of the evidence goes to ``newsgraph review``.
 SURE = 0.75
 #: Names the display name is chosen from: used in at least this share of the actor's articles.
@@ -135,6 +149,7 @@ class FamilyNames:
 
     all: frozenset[str] = frozenset()
     titled: frozenset[str] = frozenset()
+    alone: frozenset[str] = frozenset()  # one-word names most of their articles (two or more) type a person
 
 
 def family_names(known: dict[str, Known]) -> FamilyNames:
@@ -146,7 +161,11 @@ def family_names(known: dict[str, Known]) -> FamilyNames:
         clean_key(info.name) for info in known.values()
         if len(info.name.split()) == 1 and any(a and a.split()[0] in _TITLES for a in info.aliases)
     )  # fmt: skip
-    return FamilyNames(frozenset(full) | titled, titled)
+    alone = frozenset(
+        clean_key(info.name) for info in known.values()
+        if len(info.name.split()) == 1 and info.articles >= 2 and info.types["PERSON"] * 2 > info.articles
+    )  # fmt: skip
+    return FamilyNames(frozenset(full) | titled, titled, alone)
 
 
 def decide_type(
@@ -173,8 +192,10 @@ def decide_type(
     person_acts = 2 * titled + sum(as_person.values()) + clues["person"]  # "Mr Doctorow" is as good as it gets
     if 2 <= len(words) <= 3 and is_given_name(words[0]) and words[-1] in surnames.titled:
         person_acts += total  # "Carly Fiorina" where other articles write "Ms Fiorina"
-    body_acts = sum(as_body.values()) + sum(n for r, n in relations.items() if r in BODY_ROLES) + clues["body"]
-    place_acts = sum(as_place.values()) + sum(n for r, n in relations.items() if r in PLACE_ROLES) + clues["place"] + clues["in"] // 4
+    body_acts = body_evidence(relations, roles, clues)
+    if 2 <= len(words) <= 3 and words[-1] in surnames.alone and not body_acts and words[-1] not in ORG_HEADS and not code and place is None:
+        person_acts += total  # "Imanol Harinordoquy" (a team sheet's ORG) where other articles' "Harinordoquy" is a person
+    place_acts = sum(as_place.values()) + clues["place"] + clues["in"] // 4
     if person_acts:
         score["PERSON"] += person_acts
         example = min(as_person, key=lambda r: (-as_person[r], r)) if as_person else "Mr or Ms" if titled else "what the sentence says of it"
@@ -229,7 +250,10 @@ def decide_type(
     if best in ("GPE", "LOC") and not known_place and (votes["ORG"] or body_acts) and body_acts >= place_acts:
         best = "ORG"
         because.append("no place list knows it, and it is called a body")
-    in_it = clues["in"] + clues["place"] + sum(n for r, n in relations.items() if r in PLACE_ROLES)
+    in_it = clues["in"] + clues["place"]
+    if best in ("GPE", "LOC") and clues["team"] >= MIN_TEAM and TEAM_SHARE * clues["team"] >= total:
+        best = "ORG"
+        because.append(f'a place\'s name for its side ("X captain", "X\'s striker") {clues["team"]}×')
     if best == "GPE" and not known_place and len(words) == 1 and not in_it and not place_in_country(key) and total >= 2:
         best = "ORG"
         because.append(f"no place list knows it, and no sentence of its {total} articles puts anything in it")
@@ -253,7 +277,8 @@ def decide_type(
     # is not enough against four articles' PERSON)
     guessed = sum(n for r, n in as_body.items() if not _names_a_body(r.split()[-1]))
     if best == "PERSON" and body_acts >= person_acts and (
-        body_acts and (body_acts > guessed or PLURAL_BODY_WEIGHT * body_acts >= votes["PERSON"]) or not person_acts and votes["ORG"] * 5 >= total
+        body_acts and (OUTRIGHT_BODY_WEIGHT * (body_acts - guessed) >= votes["PERSON"] > 0 and body_acts > guessed or PLURAL_BODY_WEIGHT * body_acts >= votes["PERSON"])
+        or not person_acts and votes["ORG"] * 5 >= total
     ):
         best = "ORG"
         because.append("described as a body at least as often as as a person")

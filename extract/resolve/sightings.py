@@ -13,6 +13,10 @@ from typing import Any
 
 from extract.model import NAMED_TYPES, ArticleExtraction
 
+#: Rules whose relations come from a classifier that reads the entity types the article gave ("model:…"):
+#: they repeat those types rather than show them, so they are no type evidence.
+MODEL_RULES = "model:"
+
 #: Predicates that tie a person to a body: who leads, works for, speaks for or belongs to it.
 AFFILIATIONS = frozenset({"LEADS", "WORKS_FOR", "SPOKESPERSON_FOR", "MEMBER_OF"})
 
@@ -71,8 +75,9 @@ def sightings(extraction: ArticleExtraction) -> list[Sighting]:
     for rel in extraction.relations:
         if rel.predicate == "HAS_ROLE" and rel.target in names:
             roles.setdefault(rel.source, set()).add(names[rel.target])
-        taking.setdefault(rel.source, Counter())[rel.predicate + ">"] += 1
-        taking.setdefault(rel.target, Counter())[">" + rel.predicate] += 1
+        if not rel.evidence.rule.startswith(MODEL_RULES):  # the classifier reads the types it is given: no evidence of them
+            taking.setdefault(rel.source, Counter())[rel.predicate + ">"] += 1
+            taking.setdefault(rel.target, Counter())[">" + rel.predicate] += 1
         if rel.predicate in AFFILIATIONS:
             members.setdefault(rel.target, set()).add((rel.predicate, rel.source))
     return [

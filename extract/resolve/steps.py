@@ -21,6 +21,7 @@ from extract.lexicon.person_names import is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS
 from extract.model import normalize_name
 from extract.names import acronym_letters, gender, initials
+from extract.resolve.decide import body_evidence
 from extract.resolve.merger import TITLE_WORDS, Candidate, Known, Merger, clean_key, total
 from extract.resolve.rules import MergeRules
 
@@ -30,6 +31,9 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: the next candidate, and at least this many articles.
 DOMINANCE = 3
 MIN_DOMINANT_ARTICLES = 3
+#: A lone surname the articles typed a body or a place (with nothing to show it is one) goes to a person
+#: named in this many times its articles, and in ``MIN_DOMINANT_ARTICLES`` at least.
+STRAY_DOMINANCE = 2
 #: An alias one article gave a name counts across the corpus only if it is at least this share of the
 #: name's own articles ("US" as an alias of "University of Surrey" once does not move the US).
 MIN_ALIAS_SHARE = 0.25
@@ -548,11 +552,17 @@ def merge_people(merger: Merger) -> None:
       that names both;
     - a surname or shorter name goes to the one full name it ends, or to the full name that dominates
       the others (``DOMINANCE`` times their articles): a namesake elsewhere in the corpus does not block
-      it, but in an article that also names a namesake the short name stays apart.
+      it, but in an article that also names a namesake the short name stays apart;
+    - an initial and a surname ("M Cueto", as team sheets write people) is the full name it abbreviates,
+      and is read before the lone surname, which then finds one person under both;
+    - a lone surname or initialled name the articles typed a body or a place, with nothing in them to show
+      it is one (``_stray_surname``), joins a person only named in ``STRAY_DOMINANCE`` times its articles.
     """
     known = merger.known
     groups = merger.groups()
     people = {root: ids for root, ids in groups.items() if _maybe_person(known, ids)}
+    strays = {root for root, ids in groups.items() if root not in people and _stray_surname(known, ids)}
+    people.update((root, groups[root]) for root in strays)
     bodies_by_last: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)  # full names the articles took for bodies
     for root, ids in groups.items():
         if root not in people and len(words := _words(known, ids)) >= 2 and not _is_place_or_people(known, ids, _best_name(known, ids)):
@@ -600,14 +610,21 @@ def merge_people(merger: Merger) -> None:
                     big, small = (a, b) if len(wa) > len(wb) else (b, a)
                     how = "without the middle name"
                 join(small, big, f'"{_best_name(known, members[lead(small)])}" is "{_best_name(known, members[lead(big)])}" {how}', members[lead(big)])
-        for short in roots:  # short names → the full name they end
+        initialled = {r for r in roots if _initialled(_best_name(known, people[r]))}
+        full = [r for r in full if r not in strays and r not in initialled]
+        # short names → the full name they end; initials first ("C Hodgson" → "Charlie Hodgson"), so a
+        # lone "Hodgson" then finds one person under both
+        for short in sorted(roots, key=lambda r: (r not in initialled, r)):
             words = words_of[short]
             if lead(short) != short:
                 continue
-            candidates = sorted(
-                {lead(r) for r in full if len(words_of[r]) > len(words) and words_of[r][-len(words):] == words} - {short},
-                key=lambda r: (-total(known, members[r]), r),
-            )
+            if short in initialled:
+                ends = {lead(r) for r in full if words_of[r][-1] == last and words_of[r][0].startswith(words[0]) and len(words_of[r][0]) > 1}
+            else:
+                ends = {lead(r) for r in full if len(words_of[r]) > len(words) and words_of[r][-len(words):] == words}
+            candidates = sorted(ends - {short}, key=lambda r: (-total(known, members[r]), r))
+            if short in strays and candidates and total(known, members[candidates[0]]) < max(MIN_DOMINANT_ARTICLES, STRAY_DOMINANCE * total(known, members[short])):
+                continue  # a name the articles took for a body goes to a person only one better known
             candidates = [c for c in candidates if not _other_gender(known, members[short], members[c])]
             if not candidates and len(words) == 1 and _titled(known, members[short]):
                 # "Mr McManus" beside "JP McManus", whom the articles took for a body
@@ -622,7 +639,7 @@ def merge_people(merger: Merger) -> None:
                 continue
             name, top = _best_name(known, members[short]), candidates[0]
             top_name = _best_name(known, members[top])
-            kind = "surname" if len(words) == 1 else "shorter name"
+            kind = "initial and surname" if short in initialled else "surname" if len(words) == 1 else "shorter name"
             if len(candidates) == 1:
                 join(short, top, f'{kind} "{name}" matches exactly one full name, "{top_name}"', [])
                 continue
@@ -635,6 +652,28 @@ def merge_people(merger: Merger) -> None:
             rivals = [e for c in candidates[1:] for e in members[c]]
             join(short, top, f'{kind} "{name}" is "{top_name}", named in {first} articles (the next, '
                              f'"{_best_name(known, members[candidates[1]])}", in {second})', rivals)  # fmt: skip
+
+
+_INITIALLED = re.compile(r"^[A-Z]\.? [A-Z][\w'’-]+$")
+
+
+def _initialled(name: str) -> bool:
+    """An initial and a surname ("M Cueto", "J. Lewsey"), as team sheets and bylines write people; not
+    "O'Driscoll" (whose key is "o driscoll")."""
+    return bool(_INITIALLED.match(name))
+
+
+def _stray_surname(known: dict[str, Known], ids: list[str]) -> bool:
+    """A lone surname, or an initial and a surname, that the articles typed a body or a place with nothing
+    in them to show it is one ("Federer" ORG, "Cech" GPE, "M Bortolami" ORG in a team sheet): it may be a
+    person's (``merge_people`` gives it only to a better-known full name)."""
+    name = _best_name(known, ids)
+    words = _words(known, ids)
+    if not (len(name.split()) == 1 or _initialled(name)) or name.isupper() or len(words[-1]) < 3:
+        return False
+    if _is_place_or_people(known, ids, name) or is_city(words[-1]):
+        return False
+    return not any(body_evidence(known[e].relations, known[e].roles, known[e].clues) for e in ids)
 
 
 def _titled(known: dict[str, Known], ids: Iterable[str]) -> bool:

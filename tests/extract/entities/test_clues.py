@@ -30,6 +30,8 @@ def test_hometowns_victims_and_owners(nlp, text, name, type_):
         ("Former Veltrax executive Mara Quinn joined the board .", "Veltrax", "PERSON", "ORG"),  # employs staff
         ("Nobody at Veltrax 's headquarters would comment .", "Veltrax", "PERSON", "ORG"),  # has headquarters
         ("A Phoenix newspaper printed the letter .", "Phoenix", "GPE", "GPE"),  # a paper in a known city
+        ("Pellham , which is owned by Brightwater Capital , said it would appeal .", "Pellham", "PERSON", "ORG"),
+        ("The board fired Tom Okafor , which surprised everyone .", "Tom Okafor", "PERSON", "PERSON"),  # a given name
     ],
 )
 def test_what_a_sentence_says_of_a_body_makes_it_an_organisation(nlp, text, word, label, type_):

@@ -121,3 +121,20 @@ def test_an_era_after_a_year_is_no_place(nlp):
 def test_reverend_is_a_style_of_address_like_doctor(nlp):
     ents = by_name(entities(nlp, "The crowd cheered the Rev. Jesse Okafor on Sunday . Okafor thanked them ."))
     assert {m.text for m in ents["Jesse Okafor"].mentions} == {"Rev. Jesse Okafor", "Okafor"}
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "parts"),
+    [
+        (["Jonathan", "Kaplan", "-", "England"], [True, True, True, False], [(0, 2), (3, 4)]),  # a headline's dash
+        (["Leeds", "v", "Saracens"], [True, True, False], [(0, 1), (2, 3)]),  # a fixture
+        (["Real", "Madrid", "vs.", "Porto"], [True, True, True, False], [(0, 2), (3, 4)]),
+        (["Mark", "Lewis", "-", "Francis"], [True, False, False, False], [(0, 4)]),  # a name's own hyphen
+    ],
+)
+def test_a_span_is_cut_at_a_spaced_dash_and_between_two_sides(words, spaces, parts):
+    from spacy.vocab import Vocab
+
+    from extract.entities.spans import _segments
+
+    assert _segments(Doc(Vocab(), words=words, spaces=spaces), 0, len(words)) == parts

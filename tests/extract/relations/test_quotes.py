@@ -222,3 +222,8 @@ def test_odd_marks_never_crash(nlp, text):
     for rel in extraction.relations:
         start, end = rel.evidence.target_span
         assert 0 <= start <= end <= len(text)
+
+
+def test_the_company_that_a_which_clause_shows_to_be_a_body_speaks(nlp):
+    text = 'Pellham, which is owned by Brightwater Capital, denied wrongdoing.\n\n"We disagree with the verdict," the company said in a statement.'
+    assert speakers_of(nlp, text, "disagree with the verdict") == {"Pellham"}

@@ -109,3 +109,14 @@ def test_an_unnamed_group_acts_as_a_thing_and_a_body_part_keeps_its_body(nlp):
 def test_an_indefinite_name_is_not_the_named_body(nlp):
     refs, table = read(nlp, "Dunmore Rovers were taken over by an American investment group.")
     assert refs.actor(token(refs, "group")) is None  # named later, if at all: no node of its own
+
+
+def test_he_is_never_a_group_named_in_the_last_sentence(nlp):
+    referents, table = read(nlp, 'Bram Ostrow said the staff had been brave. He added: "Nobody got hurt."')
+    assert name(table, referents.pronoun(token(referents, "He"))) == "Bram Ostrow"
+
+
+def test_she_is_the_name_in_apposition_not_the_noun_before_it(nlp):
+    text = "Ostrow's wife, Dana Ostrow, told reporters the ruling was welcome. She said she would celebrate."
+    referents, table = read(nlp, text)
+    assert name(table, referents.pronoun(token(referents, "She"))) == "Dana Ostrow"

@@ -33,3 +33,19 @@ def test_killed_needs_a_killing_word(nlp):
     assert not any(p == "KILLED" for _, p, _ in criticised)
     shot = triples(nlp, "Lee Harvey Oswald shot John Kennedy in Dallas.")
     assert ("Lee Harvey Oswald", "KILLED", "John Kennedy") in shot
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forwards: Aled Brew, Tomas Varga, Gethin Pryce, Lowri Hale, Dai Morgan, Owain Lloyd.",
+        "Replacements: Pryce, Varga, Hale, Brew, Thorne, Albion Rovers, Morgan, Lloyd.",  # untagged names between
+    ],
+)
+def test_a_list_of_names_says_nothing_of_who_works_for_whom(nlp, text):
+    assert not any(p == "WORKS_FOR" for _, p, _ in triples(nlp, text))
+
+
+def test_an_address_is_no_list_and_a_pair_outside_the_list_is_still_read(nlp):
+    found = triples(nlp, "Tomas Varga, who works for Albion Rovers, lives in Dayton, Ohio, United States.")
+    assert ("Tomas Varga", "WORKS_FOR", "Albion Rovers") in found and ("Dayton", "LOCATED_IN", "Ohio") in found

@@ -34,6 +34,13 @@ from extract.resolve.decide import FamilyNames, decide_type, display_name
         ("Jude Larkin", {"PERSON": 6}, {}, {}, {"stars": 1}, "PERSON", {}),  # "stars such as X": one of the stars
         ("Dara Voss", {"PERSON": 5}, {}, {}, {"greatest songs": 1}, "PERSON", {}),  # one plural guess against 5 articles
         ("Snowmelt", {"PERSON": 2}, {}, {}, {"big winners": 1}, "ORG", {}),  # a band: a plural guess in half of them
+        ("Kiran Odell", {"PERSON": 17}, {}, {}, {}, "PERSON", {"body": 1}),  # one "its" against 17 articles' PERSON
+        ("Yukos", {"PERSON": 16}, {}, {}, {}, "ORG", {"body": 3}),  # but three "the company"s are enough
+        # "England captain X", "Harbourton's striker": a place's name for its side
+        ("England", {"GPE": 20}, {}, {}, {}, "ORG", {"team": 9}),
+        ("Harbourton", {"GPE": 8}, {}, {}, {}, "ORG", {"team": 3, "in": 1}),
+        ("England", {"GPE": 20}, {}, {}, {}, "GPE", {"team": 3}),  # a country in most articles
+        ("England", {"GPE": 5}, {}, {}, {}, "GPE", {"team": 2}),  # too little to say
     ],
 )
 def test_types(name, votes, relations, aliases, roles, expected, clues):
@@ -53,3 +60,12 @@ def test_the_corpus_family_names_make_a_person_of_a_given_name_before_one():
     assert decide_type("Carly Fiorina", Counter({"ORG": 2}), Counter(), Counter())[0] == "ORG"
     # a lone surname the corpus knows from a full name stays a person though nothing else shows it
     assert decide_type("Okafor", Counter({"PERSON": 1}), Counter(), Counter(), surnames=fiorina)[0] == "PERSON"
+
+
+def test_a_full_name_whose_surname_the_corpus_gives_a_person_alone_is_a_person():
+    seen = FamilyNames(alone=frozenset({"harinordoquy"}))  # "Harinordoquy" alone is a person in other articles
+    assert decide_type("Imanol Harinordoquy", Counter({"ORG": 4, "PERSON": 1}), Counter(), Counter(), surnames=seen)[0] == "PERSON"
+    assert decide_type("Imanol Harinordoquy", Counter({"ORG": 4, "PERSON": 1}), Counter(), Counter())[0] == "ORG"
+    # a body that shows it is one keeps its type ("Harinordoquy Holdings said its …")
+    body = decide_type("Imanol Harinordoquy", Counter({"ORG": 4}), Counter(), Counter(), clues=Counter({"body": 2}), surnames=seen)
+    assert body[0] == "ORG"

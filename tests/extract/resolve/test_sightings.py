@@ -24,3 +24,11 @@ def test_resolving_sightings_gives_what_resolving_the_articles_gives():
     articles = [ArticleExtraction(Article("a", "t"), (person("Tony Blair"),)), ArticleExtraction(Article("b", "t"), (person("Blair"),))]
     by_articles, by_sightings = resolve(articles), resolve_sightings([sightings(a) for a in articles])
     assert by_articles.canonical == by_sightings.canonical == {entity_id("Blair", "PERSON"): entity_id("Tony Blair", "PERSON")}
+
+
+def test_a_classifiers_relations_are_no_evidence_of_the_types_it_was_given():
+    sega, acme = person("Sega"), Entity(entity_id("Acme", "ORG"), "Acme", "ORG", (), (Mention(0, 4, "Acme", "ORG"),))
+    guess = Relation(sega.id, "WORKS_FOR", acme.id, Evidence("a", "s", (0, 1), (2, 3), "model:conll04-logreg"), 0.6)
+    rule = Relation(sega.id, "HAS_ROLE", "role:boss", Evidence("a", "s", (0, 1), (2, 3), "title"), 0.8)
+    seen = {s.name: s for s in sightings(ArticleExtraction(Article("a", "text"), (sega, acme), (guess, rule)))}
+    assert seen["Sega"].relations == (("HAS_ROLE>", 1),) and seen["Acme"].relations == ()

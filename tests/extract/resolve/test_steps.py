@@ -6,7 +6,7 @@ import pytest
 
 from extract.errors import MergeRulesError
 from extract.model import entity_id
-from extract.resolve import MergeRule, MergeRules, parse_merge_rules, resolve
+from extract.resolve import MergeRule, MergeRules, Sighting, parse_merge_rules, resolve, resolve_sightings
 from graph.build import build_graph
 from tests.helpers import article
 
@@ -271,3 +271,34 @@ def test_a_merge_keeps_both_groups_acronyms_whichever_root_is_kept():
     assert merger.merge("b", "a", "x")  # WADA is shared
     assert merger.merge("c", "a", "x")  # AMA came with "b"
     assert merger.acronyms[merger.find("c")] == {"WADA", "AMA"}
+
+
+def test_an_initial_and_surname_is_the_one_full_name_it_abbreviates():
+    arts = [article(f"t{i}", ("Carys Hollin", "PERSON")) for i in range(5)] + [
+        article("sheet", ("C Hollin", "ORG"), ("D Hollin", "PERSON")),  # a team sheet: typed anyhow
+        article("lone", ("Hollin", "PERSON")),
+        article("d", ("Dafydd Hollin", "PERSON")),
+        article("irish", ("Brona O'Kelly", "PERSON")), article("irish2", ("O'Kelly", "PERSON")),
+    ]  # fmt: skip
+    res = resolve(arts)
+    assert res(O("C Hollin")) == res(P("Carys Hollin")) == P("Carys Hollin")
+    assert "initial and surname" in res.reasons[O("C Hollin")]
+    assert res(P("D Hollin")) == res(P("Dafydd Hollin")) != res(P("Carys Hollin"))
+    assert res(P("O'Kelly")) == res(P("Brona O'Kelly"))  # "O'" is no initial
+
+
+def test_a_lone_surname_typed_a_body_goes_only_to_a_better_known_person():
+    arts = [article(f"f{i}", ("Ilse Varnholt", "PERSON")) for i in range(9)] + [
+        article("a", ("Varnholt", "ORG")), article("b", ("Varnholt", "ORG")),
+        article("g1", ("Gerrit Tamsin", "PERSON")), article("g2", ("Tamsin", "ORG")),
+    ]  # fmt: skip
+    res = resolve(arts)
+    assert res(O("Varnholt")) == res(P("Ilse Varnholt"))  # 9 articles against 2: the tagger's ORG was a slip
+    assert res(O("Tamsin")) == O("Tamsin")  # one article against one: no evidence either way
+
+
+def test_a_body_shown_to_be_one_keeps_its_name_beside_a_namesake():
+    people = [[Sighting(P("Ilse Varnholt"), "Ilse Varnholt", "PERSON")] for _ in range(9)]
+    firm = [[Sighting(O("Varnholt"), "Varnholt", "ORG", clues=(("body", 2),))]]
+    res = resolve_sightings(people + firm)
+    assert res(O("Varnholt")) == O("Varnholt")  # "Varnholt said its …": a body, whoever else is called so
