@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.entities.candidate import TRAILING_JUNK, Candidate, bare
-from extract.lexicon.bodies import KIND_OF_BODY, OWNED_BY_BODIES, STAFF_AT, STAFF_NOUNS, TEAM_NOUNS
+from extract.lexicon.bodies import BAND_NOUNS, KIND_OF_BODY, OWNED_BY_BODIES, STAFF_AT, STAFF_NOUNS, TEAM_NOUNS
 from extract.lexicon.gazetteer import lookup
 from extract.lexicon.people import OWNED_BY_PEOPLE, PERSON_COMPOUNDS, PERSON_NOUNS, VICTIM_NOUNS
 from extract.lexicon.person_names import is_given_name
@@ -72,6 +72,8 @@ def read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_evidence = True  # "the Kennedy assassination", "the Okuda administration"
     if head.dep_ == "compound" and verb.lemma_.lower() in STAFF_NOUNS or head.dep_ == "poss" and verb.lemma_.lower() in OWNED_BY_BODIES:
         cand.org_evidence = True  # "Veltrax spokesman Mara Quinn", "Veltrax's shareholders"
+    if head.dep_ == "compound" and verb.lower_ in BAND_NOUNS and cand.label == "PERSON":
+        cand.org_evidence = True  # "Keane singer Tom Chaplin": a band, not a person
     if head.dep_ in ("compound", "poss") and verb.lower_ in TEAM_NOUNS:
         cand.team_evidence = True  # "England captain Ama Okoro", "Harbourton's striker"
     if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and is_place_name(doc, cand) is None:

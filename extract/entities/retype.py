@@ -39,7 +39,7 @@ def retype_by_head(doc: Doc, cand: Candidate) -> None:
         cand.label, cand.fixed = "FAC", True
     elif words[-1] in ADMIN_HEADS and cand.label in ("PERSON", "NORP"):
         cand.label, cand.fixed = "GPE", True  # "Tallis Parish": nobody's name ends so
-    elif words[-1] in NOT_ACTOR_HEADS and cand.label in ("PERSON", "ORG", "GPE", "NORP") and not heads & ORG_HEADS:
+    elif words[-1] in NOT_ACTOR_HEADS and cand.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP") and not heads & ORG_HEADS:
         cand.label, cand.fixed = NOT_ACTOR_HEADS[words[-1]], True
 
 

@@ -54,6 +54,8 @@ TEAM_NOUNS = frozenset({
     "side", "fans", "supporters", "player", "players", "team-mate", "teammate", "batsman",
     "bowler", "selectors", "debutant",
 })  # fmt: skip
+#: A band's people, after its name ("Keane singer Tom Chaplin", "Snow Patrol frontman"): the name is a band's.
+BAND_NOUNS = frozenset({"frontman", "frontwoman", "singer", "guitarist", "drummer", "bassist", "keyboardist", "vocalist"})
 #: People "at" or "with" a body who make it one ("analysts at Morgan Stanley", "an economist with Barclays").
 STAFF_AT = STAFF_NOUNS | frozenset({"economist", "strategist", "trader"})
 #: What only a body has ("Veltrax's shareholders", "Veltrax's subsidiary").

@@ -5,10 +5,12 @@ Data only.
 
 from __future__ import annotations
 
-#: Last words of names that are events, works or laws, not actors ("Pan-American Exposition").
+#: Last words of names that are events, works or laws, not actors ("Pan-American Exposition", "Brit Awards",
+#: "Davis Cup", "London Marathon", "Australian Open").
 EVENT_HEADS = frozenset({
     "exposition", "exhibition", "festival", "olympics", "games", "championship", "championships", "war",
-    "revolution", "crisis", "summit", "conference", "election", "elections",
+    "revolution", "crisis", "summit", "conference", "election", "elections", "awards", "cup", "marathon",
+    "open", "prix", "slam", "trophy", "tournament",
 })  # fmt: skip
 WORK_HEADS = frozenset({"show", "report", "shuttle", "award", "prize"})  # not "Programme": the WFP
 LAW_HEADS = frozenset({"act", "treaty", "agreement", "accord", "accords", "convention", "bill"})

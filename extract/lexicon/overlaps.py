@@ -290,4 +290,6 @@ OVERLAPS = {
     ("sources.ACTOR_NOUNS", "sources.GROUP_VOICES"): "crew family",
     ("sources.GROUP_VOICES", "sources.NAMED_BODY_WORDS"): "authority",
     ("sources.GROUP_VOICES", "sources.VOICE_NOUNS"): "authority people police staff",
+    ("bodies.BAND_NOUNS", "people.PERSON_NOUNS"): "singer",
+    ("bodies.BAND_NOUNS", "roles.OCCUPATIONS"): "bassist drummer guitarist singer vocalist",
 }  # fmt: skip

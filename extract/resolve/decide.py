@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from extract.lexicon.bodies import BODY_DESCRIPTIONS, CORPORATE_SUFFIXES, ORG_HEADS
 from extract.lexicon.gazetteer import country_code, is_big_city, is_city, lookup, place_in_country
 from extract.lexicon.grammar import NOT_IN_PERSON_NAMES
+from extract.lexicon.kinds import NOT_ACTOR_HEADS
 from extract.lexicon.people import FEMALE_TITLES, HONORIFICS, MALE_TITLES, PERFORMER_NOUNS, PERSON_NOUNS
 from extract.lexicon.person_names import is_family_name, is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS, PEOPLES, PLACE_APPOSITIONS
@@ -223,6 +224,9 @@ def decide_type(
     elif words and words[-1] in ORG_HEADS | CORPORATE_SUFFIXES and len(words) >= 2 and place is None:
         score["ORG"] += 2 * total
         because.append(f'a body\'s last word ("{words[-1]}")')
+    elif words and words[-1] in NOT_ACTOR_HEADS and len(words) >= 2 and place is None:
+        score[NOT_ACTOR_HEADS[words[-1]]] += 2 * total
+        because.append(f'an event\'s, a work\'s or a law\'s last word ("{words[-1]}")')
     elif words and words[-1] in LOC_HEADS and len(words) >= 2:
         score["LOC"] += total
         because.append(f'a place\'s last word ("{words[-1]}")')

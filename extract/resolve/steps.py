@@ -17,6 +17,7 @@ from extract.errors import MergeRulesError
 from extract.lexicon.bodies import GENERIC_BODY_WORDS, LEGAL_FORMS
 from extract.lexicon.gazetteer import city_name, country_code, is_city, place_of
 from extract.lexicon.grammar import FUNCTION_WORDS
+from extract.lexicon.kinds import NOT_ACTOR_HEADS
 from extract.lexicon.person_names import is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS
 from extract.model import normalize_name
@@ -437,6 +438,8 @@ def merge_acronyms(merger: Merger) -> None:
             words = [w for w in known[eid].name.split() if not w.islower()]  # "Aceh province" spells no "AP"
             if len(words) < 2 or acronym_letters(known[eid].name) or any(acronym_letters(w) for w in words):
                 continue  # "BT Together" is BT's product, not what "BT" stands for
+            if known[eid].clean.split()[-1] in NOT_ACTOR_HEADS:
+                continue  # "Reliability and Service Awards" is an event: "RSA" the firm is not what it spells
             forms = {initials(words)}
             if all(len(part) >= 2 for w in words for part in w.split("-") if part):  # not "Bankash-A Trojan"
                 forms.add(initials(words, split_hyphens=True))

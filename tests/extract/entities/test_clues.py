@@ -32,6 +32,7 @@ def test_hometowns_victims_and_owners(nlp, text, name, type_):
         ("A Phoenix newspaper printed the letter .", "Phoenix", "GPE", "GPE"),  # a paper in a known city
         ("Pellham , which is owned by Brightwater Capital , said it would appeal .", "Pellham", "PERSON", "ORG"),
         ("The board fired Tom Okafor , which surprised everyone .", "Tom Okafor", "PERSON", "PERSON"),  # a given name
+        ("Marrowby singer Tom Chaplin thanked the fans .", "Marrowby", "PERSON", "ORG"),  # a band's singer
     ],
 )
 def test_what_a_sentence_says_of_a_body_makes_it_an_organisation(nlp, text, word, label, type_):

@@ -36,6 +36,8 @@ from extract.resolve.decide import FamilyNames, decide_type, display_name
         ("Snowmelt", {"PERSON": 2}, {}, {}, {"big winners": 1}, "ORG", {}),  # a band: a plural guess in half of them
         ("Kiran Odell", {"PERSON": 17}, {}, {}, {}, "PERSON", {"body": 1}),  # one "its" against 17 articles' PERSON
         ("Yukos", {"PERSON": 16}, {}, {}, {}, "ORG", {"body": 3}),  # but three "the company"s are enough
+        ("Harbourton Film Festival", {"FAC": 3, "ORG": 1}, {}, {}, {}, "EVENT", {}),  # an event's last word
+        ("Brit Awards", {"ORG": 4}, {}, {}, {}, "EVENT", {"body": 1}),
         # "England captain X", "Harbourton's striker": a place's name for its side
         ("England", {"GPE": 20}, {}, {}, {}, "ORG", {"team": 9}),
         ("Harbourton", {"GPE": 8}, {}, {}, {}, "ORG", {"team": 3, "in": 1}),

@@ -302,3 +302,8 @@ def test_a_body_shown_to_be_one_keeps_its_name_beside_a_namesake():
     firm = [[Sighting(O("Varnholt"), "Varnholt", "ORG", clues=(("body", 2),))]]
     res = resolve_sightings(people + firm)
     assert res(O("Varnholt")) == O("Varnholt")  # "Varnholt said its …": a body, whoever else is called so
+
+
+def test_an_acronym_is_not_an_events_initials():
+    res = resolve([article("a", ("Ravel Security Associates", "ORG")), article("b", ("RSA", "ORG")), article("c", ("Reliability and Service Awards", "EVENT"))])
+    assert res(O("RSA")) == res(O("Ravel Security Associates"))
