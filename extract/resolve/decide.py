@@ -238,15 +238,18 @@ def decide_type(
         because.append(f'an area\'s last word ("{words[-1]}")')
     plural = (
         1 <= len(words) <= 2 and words[-1].endswith("s") and not words[-1].endswith("ss") and not is_family_name(words[-1])
-        and bool(votes["NORP"] or votes["ORG"])
-    )  # "Democrats", "Tories"; not "McManus" or "Ebbers"
+        and bool(votes["NORP"] or votes["ORG"]) and not (len(words) == 2 and is_given_name(words[0]))
+    )  # "Democrats", "Tories"; not "McManus", "Ebbers" or "Fabien Pelous"
     if plural and score["PERSON"] and not any(a.split()[0] in _TITLES for a in aliases if a):
         score["PERSON"] = 0
         because.append("a plural group noun is no person")
     if _ACRONYM.match(name) and score["PERSON"]:
         score["PERSON"] = 0
         because.append("an acronym is no person")
-    if 2 <= len(words) <= 3 and is_given_name(words[0]) and (is_family_name(words[-1]) or words[-1] in surnames.titled) and words[-1] not in ORG_HEADS:
+    named_like_a_person = (
+        2 <= len(words) <= 3 and is_given_name(words[0]) and (is_family_name(words[-1]) or words[-1] in surnames.titled) and words[-1] not in ORG_HEADS
+    )
+    if named_like_a_person:
         score["PERSON"] += 0.5 * total
         because.append("a common given and family name")
     best = max(score, key=lambda t: (score[t], votes[t], t)) if score else "ORG"
@@ -282,7 +285,7 @@ def decide_type(
     guessed = sum(n for r, n in as_body.items() if not _names_a_body(r.split()[-1]))
     if best == "PERSON" and body_acts >= person_acts and (
         body_acts and (OUTRIGHT_BODY_WEIGHT * (body_acts - guessed) >= votes["PERSON"] > 0 and body_acts > guessed or PLURAL_BODY_WEIGHT * body_acts >= votes["PERSON"])
-        or not person_acts and votes["ORG"] * 5 >= total
+        or not person_acts and not named_like_a_person and votes["ORG"] * 5 >= total
     ):
         best = "ORG"
         because.append("described as a body at least as often as as a person")

@@ -36,6 +36,8 @@ from extract.resolve.decide import FamilyNames, decide_type, display_name
         ("Snowmelt", {"PERSON": 2}, {}, {}, {"big winners": 1}, "ORG", {}),  # a band: a plural guess in half of them
         ("Kiran Odell", {"PERSON": 17}, {}, {}, {}, "PERSON", {"body": 1}),  # one "its" against 17 articles' PERSON
         ("Yukos", {"PERSON": 16}, {}, {}, {}, "ORG", {"body": 3}),  # but three "the company"s are enough
+        ("Gregory Ioannidis", {"PERSON": 6, "ORG": 1}, {}, {}, {"lawyer": 1}, "PERSON", {}),  # a surname in -s is no plural
+        ("Damien Duff", {"PERSON": 8, "ORG": 2}, {}, {}, {}, "PERSON", {}),  # a given and family name, a few ORG slips
         ("Harbourton Film Festival", {"FAC": 3, "ORG": 1}, {}, {}, {}, "EVENT", {}),  # an event's last word
         ("Brit Awards", {"ORG": 4}, {}, {}, {}, "EVENT", {"body": 1}),
         # "England captain X", "Harbourton's striker": a place's name for its side
