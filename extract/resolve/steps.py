@@ -299,7 +299,10 @@ def merge_short_bodies(merger: Merger) -> None:
     - the first words of exactly one longer body's name ("Lycos" / "Lycos Europe", "Baikal" / "Baikal
       Finance Group");
     - an abbreviation of a name's first word, or the start of a one-word name, seen beside it in an
-      article ("Fed" / "Federal Reserve", "Yugansk" / "Yuganskneftegas").
+      article ("Fed" / "Federal Reserve", "Yugansk" / "Yuganskneftegas");
+    - a name of two words or more that exactly one body's name has after its owner's acronym ("World
+      Service" / "BBC World Service", "Radio 1" / "BBC Radio 1", "Security Council" / "UN Security
+      Council"); never a place ("BBC Wales" is no Wales).
     Never a place, a nationality or a person's given name; a name most articles give a person only
     when it is seen beside the long name.
     """
@@ -308,6 +311,8 @@ def merge_short_bodies(merger: Merger) -> None:
     prefixes: dict[str, set[str]] = defaultdict(set)  # first words → roots of longer bodies
     cores: dict[str, set[str]] = defaultdict(set)  # a name without its generic words → roots
     starts: dict[str, set[str]] = defaultdict(set)  # first three letters → roots of bodies
+    owned: dict[str, set[str]] = defaultdict(set)  # a name without the acronym of its owner in front → roots
+    acronyms = {info.clean for info in known.values() if info.name.isupper() and info.kind == "ORG"}  # "BBC", "UN"
     for root, ids in groups.items():
         if _person(known, ids) and not _mostly(known, ids, ("ORG",)):
             continue
@@ -315,6 +320,8 @@ def merge_short_bodies(merger: Merger) -> None:
             words = known[eid].clean.replace("-", " ").split()
             if not words or "," in known[eid].name:  # "Gazpromneft, Rosneft" is two names the model ran together
                 continue
+            if len(words) >= 3 and words[0] in acronyms and known[eid].name.split()[0].isupper():
+                owned[" ".join(words[1:])].add(root)  # "BBC World Service", "UN Security Council"
             cores[" ".join(_core(words))].add(root)
             digits = [any(c.isdigit() for c in w) for w in words]
             for n in range(1, len(words)):
@@ -365,6 +372,9 @@ def merge_short_bodies(merger: Merger) -> None:
             } - {me}  # fmt: skip
             targets = _likeliest(merger, groups, ids, options, f'"{name}" abbreviates')
             how = "is an abbreviation of"
+        if not targets and len(words) >= 2 and not _mostly(known, ids, _PLACES):
+            targets = {merger.find(r) for r in owned.get(key, ())} - {me}
+            how = "is, without its owner's acronym in front,"
         if len(targets) != 1:
             continue
         (target,) = targets

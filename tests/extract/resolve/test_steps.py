@@ -307,3 +307,11 @@ def test_a_body_shown_to_be_one_keeps_its_name_beside_a_namesake():
 def test_an_acronym_is_not_an_events_initials():
     res = resolve([article("a", ("Ravel Security Associates", "ORG")), article("b", ("RSA", "ORG")), article("c", ("Reliability and Service Awards", "EVENT"))])
     assert res(O("RSA")) == res(O("Ravel Security Associates"))
+
+
+def test_a_name_without_its_owners_acronym_in_front_is_the_same_body_but_never_a_place():
+    arts = [article("a", ("BBC", "ORG"), ("BBC World Service", "ORG"), ("BBC Wales", "ORG")), article("b", ("World Service", "ORG")),
+            article("c", ("Wales", "GPE"))]  # fmt: skip
+    res = resolve(arts)
+    assert res(O("World Service")) == res(O("BBC World Service")) != res(O("BBC"))
+    assert res(entity_id("Wales", "GPE")) != res(O("BBC Wales"))
