@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.entities.candidate import TRAILING_JUNK, Candidate, bare
-from extract.lexicon.bodies import BAND_NOUNS, KIND_OF_BODY, OWNED_BY_BODIES, STAFF_AT, STAFF_NOUNS, TEAM_NOUNS
+from extract.lexicon.bodies import BAND_NOUNS, KIND_OF_BODY, OWNED_BY_BODIES, PLAY_VERBS, STAFF_AT, STAFF_NOUNS, TEAM_NOUNS
 from extract.lexicon.gazetteer import lookup
 from extract.lexicon.people import OWNED_BY_PEOPLE, PERSON_COMPOUNDS, PERSON_NOUNS, VICTIM_NOUNS
 from extract.lexicon.person_names import is_given_name
@@ -38,6 +38,8 @@ def read_context(doc: Doc, cand: Candidate) -> None:
             cand.person_evidence = True  # "stabbed by Quill"
         elif prep.is_title and bare(prep) in TITLES and not cand.honorific:
             cand.person_evidence = True  # "President Tavu"
+        elif prep.lower_ == "for" and prep.head.lemma_.lower() in PLAY_VERBS:
+            cand.team_evidence = True  # "playing for Gloucester", "signed for Sale"
         elif prep.lower_ in ("at", "with") and prep.head.lemma_.lower() in STAFF_AT:
             cand.org_evidence = True  # "analysts at Morgan Stanley", "an economist with Barclays"
         elif prep.lower_ in PLACE_PREPOSITIONS:
@@ -76,6 +78,8 @@ def read_context(doc: Doc, cand: Candidate) -> None:
         cand.org_evidence = True  # "Keane singer Tom Chaplin": a band, not a person
     if head.dep_ in ("compound", "poss") and verb.lower_ in TEAM_NOUNS:
         cand.team_evidence = True  # "England captain Ama Okoro", "Harbourton's striker"
+    if _club_after_player(doc, cand):
+        cand.team_evidence = True  # a team sheet: "M Davies (Gloucester)", "F Pelous (Stade Toulousain, capt)"
     if head.dep_ == "compound" and verb.lemma_.lower() in KIND_OF_BODY and is_place_name(doc, cand) is None:
         cand.org_evidence = True  # "the Lindqvist company"; but "a Phoenix newspaper" is a paper in Phoenix
     if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS and not cand.start <= head.head.i < cand.end:
@@ -120,6 +124,22 @@ def is_place_name(doc: Doc, cand: Candidate):
 def who_follows(doc: Doc, i: int) -> bool:
     """", who" at ``i`` ("Campbell , who …"): organisations take "which"; ", WHO" is the health body."""
     return [t.text for t in doc[i : i + 2]] == [",", "who"]
+
+
+def _club_after_player(doc: Doc, cand: Candidate) -> bool:
+    """A name alone in brackets right after a name, in a sentence that does so three times or more: a team
+    sheet's clubs ("M Davies (Gloucester), A Jones (Ospreys), …"), not one senator's state."""
+    if not _bracketed_after_person(doc, cand.start, cand.end):
+        return False
+    sent = doc[cand.start].sent if doc.has_annotation("SENT_START") else doc[:]
+    opens = [t.i + 1 for t in sent if t.text == "("]
+    return sum(1 for i in opens if any(_bracketed_after_person(doc, i, j) for j in range(i + 1, min(i + 5, sent.end)))) >= 3
+
+
+def _bracketed_after_person(doc: Doc, start: int, end: int) -> bool:
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text not in (")", ","):
+        return False
+    return doc[start - 2].is_title and all(t.is_title or t.is_upper for t in doc[start:end])
 
 
 def which_follows(doc: Doc, cand: Candidate) -> bool:

@@ -124,6 +124,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
             start += 1
         elif label == "PERSON" and (bare(tok) in TITLES or _occupation(tok.lower_)) and start + 1 < end and doc[start + 1].is_title:
             start += 1  # "President Moi", "Composer Philip Glass", "Singers Jennifer Lopez and …": a role, not the name
+        elif bare(tok) in TITLES and tok.is_title and end - start >= 3 and is_given_name(doc[start + 1].text) and doc[start + 2].is_title:
+            start, label = start + 1, "PERSON"  # "Sheriff Dwight Pardee" typed ORG: a title, then a person's name
         elif tok.lower_ in ("ex", "former") and start + 2 < end and doc[start + 1].text == "-":
             start += 2  # "ex-Yukos": the former name of a body is still its name
         elif tok.lower_ in DATE_WORDS and start + 1 < end and doc[start + 1].is_title:

@@ -52,8 +52,10 @@ TEAM_NOUNS = frozenset({
     "coach", "manager", "captain", "skipper", "boss", "striker", "strikers", "midfielder", "midfielders",
     "defender", "defenders", "goalkeeper", "keeper", "winger", "wingers", "fly-half", "scrum-half", "full-back", "flanker", "hooker", "forward", "forwards", "squad", "team",
     "side", "fans", "supporters", "player", "players", "team-mate", "teammate", "batsman",
-    "bowler", "selectors", "debutant",
+    "bowler", "selectors", "debutant", "prop", "lock", "game", "match", "clash", "fixture", "derby",
 })  # fmt: skip
+#: Verbs a player does "for" a team ("playing for Gloucester", "signed for Sale").
+PLAY_VERBS = frozenset({"play", "sign", "start", "score", "appear", "debut", "star", "feature"})
 #: A band's people, after its name ("Keane singer Tom Chaplin", "Snow Patrol frontman"): the name is a band's.
 BAND_NOUNS = frozenset({"frontman", "frontwoman", "singer", "guitarist", "drummer", "bassist", "keyboardist", "vocalist"})
 #: People "at" or "with" a body who make it one ("analysts at Morgan Stanley", "an economist with Barclays").

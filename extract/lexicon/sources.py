@@ -19,7 +19,8 @@ VOICE_NOUNS = SPOKES | frozenset({
     "voter", "shopper", "commuter", "passenger", "scientist", "researcher", "negotiator", "organiser", "organizer",
     "trader", "investor", "banker", "police", "authority", "colleague", "friend", "neighbour", "neighbor",
     "participant", "delegate", "owner", "customer", "user", "eyewitness", "bystander", "local", "islander",
-    "girl", "boy", "daughter", "son", "wife", "husband", "widow",
+    "girl", "boy", "daughter", "son", "wife", "husband", "widow", "teller", "clerk", "patient", "soldier", "rider",
+    "player", "athlete", "pilot", "driver", "volunteer", "shopkeeper", "paramedic", "firefighter", "juror",
 })  # fmt: skip
 #: Voices that are many people even in the singular: never what "he" or "she" stands for.
 GROUP_VOICES = frozenset({"staff", "police", "people", "authority", "crew", "family"})
@@ -31,17 +32,17 @@ UNNAMED_BODIES = frozenset({
 })  # fmt: skip
 #: Other people who act in news without a name ("firefighters battled", "councillors voted").
 ACTOR_NOUNS = VOICE_NOUNS | UNNAMED_BODIES | frozenset({
-    "councillor", "councilor", "firefighter", "juror", "rescuer", "troop", "soldier", "militant", "rebel",
+    "councillor", "councilor", "rescuer", "troop", "militant", "rebel",
     "attacker", "gunman", "striker", "union", "group", "coalition", "alliance",
     # people who act in court, crime, politics and public life
     "detective", "auditor", "inspector", "lawmaker", "legislator", "magistrate", "coroner", "agent", "trooper",
-    "guard", "ranger", "paramedic", "medic", "surgeon", "volunteer", "contractor", "engineer", "technician",
+    "guard", "ranger", "medic", "surgeon", "contractor", "engineer", "technician",
     "demonstrator", "rioter", "looter", "robber", "thief", "burglar", "hacker", "smuggler", "kidnapper",
     "hijacker", "insurgent", "fighter", "separatist", "mourner",
     # people of business, sport, culture and daily life
-    "player", "athlete", "coach", "crew", "pilot", "driver", "motorist", "musician", "artist", "journalist",
+    "coach", "crew", "motorist", "musician", "artist", "journalist",
     "reporter", "editor", "photographer", "tourist", "visitor", "pupil", "tenant", "landlord", "homeowner",
-    "buyer", "shareholder", "bidder", "creditor", "consumer", "patient", "refugee", "migrant", "family",
+    "buyer", "shareholder", "bidder", "creditor", "consumer", "refugee", "migrant", "family",
     "household", "crowd", "community",
     # bodies named by their kind
     "federation", "association", "management", "commission", "tribunal", "legislature", "assembly", "senate",

@@ -126,10 +126,18 @@ def _subjects(verb: Token, reading: Reading) -> list[Token]:
             return [first, *first.conjuncts]
         if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
             return [node.head, *node.head.conjuncts]
+        if node.dep_ == "ROOT" and node.i > 0 and _misparsed_subject(node.doc[node.i - 1], reading):
+            return [node.doc[node.i - 1]]  # "In a letter to Alan Whitlock, Ms Thorne wrote:" parsed as Whitlock's apposition
         if node.dep_ not in ("conj", "advcl", "xcomp", "parataxis") or node.head == node:
             return []
         node = node.head  # "…, saying …", "said … and warned …"
     return []
+
+
+def _misparsed_subject(token: Token, reading: Reading) -> bool:
+    """A name right before a main verb that has no subject, which the parser hung elsewhere (as an apposition
+    or a conjunct of an earlier name): the verb's subject all the same."""
+    return token.pos_ == "PROPN" and token.dep_ in ("appos", "conj") and reading.table.at(token) is not None
 
 
 def _speakers(verb: Token, reading: Reading) -> tuple[list[End], float]:

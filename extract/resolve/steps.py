@@ -384,6 +384,36 @@ def merge_short_bodies(merger: Merger) -> None:
         merger.merge(root, target, f'"{name}" {how} "{_best_name(known, groups.get(target, [target]))}"')
 
 
+#: Last words of an award ceremony's name that its short name drops ("Brit Awards" / "the Brits").
+_AWARD_WORDS = frozenset({"awards", "award"})
+
+
+def merge_awards(merger: Merger) -> None:
+    """An award ceremony under its short name: "Golden Globes" or "Golden Globe" for "Golden Globe Awards",
+    "Brits" for "Brit Awards" — when exactly one ceremony's name gives it. Never a person or a place."""
+    known = merger.known
+    groups = merger.groups()
+    short: dict[str, set[str]] = defaultdict(set)  # short name → roots of ceremonies
+    for root, ids in groups.items():
+        for eid in ids:
+            words = known[eid].clean.split()
+            if len(words) >= 2 and words[-1] in _AWARD_WORDS:
+                stem = words[:-1]
+                short[" ".join(stem)].add(root)
+                short[" ".join([*stem[:-1], stem[-1] + "s"])].add(root)
+    for root in sorted(groups):
+        ids = groups[root]
+        name = _best_name(known, ids)
+        if _person(known, ids) and not _seen_together(known, ids, [e for r in short.get(clean_key(name), ()) for e in groups[r]]):
+            continue
+        if _is_place_or_people(known, ids, name):
+            continue
+        targets = {merger.find(r) for r in short.get(clean_key(name), ())} - {merger.find(root)}
+        if len(targets) == 1:
+            (target,) = targets
+            merger.merge(root, target, f'"{name}" is the short name of the ceremony "{_best_name(known, groups.get(target, [target]))}"')
+
+
 def _likeliest(merger: Merger, groups: dict[str, list[str]], ids: list[str], options: set[str], what: str) -> set[str]:
     """Of several names a short form may stand for, the one named beside it in some article (if only
     one is), else the one that dominates the others; else none, and the choice goes to review."""

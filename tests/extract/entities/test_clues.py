@@ -85,3 +85,17 @@ def test_an_age_after_a_name_makes_a_person_but_a_year_does_not(nlp):
 )
 def test_a_subject_that_goes_on_with_its_is_a_clue_to_a_body(nlp, text, name, expected):
     assert ("body" in dict(by_name(entities(nlp, text))[name].clues)) is expected
+
+
+@pytest.mark.model
+def test_team_sheets_and_playing_for_a_club_say_a_place_names_a_team(nlp):
+    from extract.entities import clues_of, find_candidates
+
+    def clues(text: str, name: str) -> list[str]:
+        doc = nlp(text)
+        return next(clues_of(doc, c) for c in find_candidates(doc) if doc[c.start : c.end].text == name)
+
+    assert "team" in clues("Vickery broke his arm playing for Gloucester last weekend.", "Gloucester")
+    sheet = "The squad: Dafydd Peel (Llanelli), Mefin Davies (Gloucester), Adam Jones (Ospreys), Brent Cockbain (Ospreys)."
+    assert "team" in clues(sheet, "Gloucester")
+    assert "team" not in clues("Senator Bob Hale (Texas) spoke.", "Texas")  # one name in brackets: a state

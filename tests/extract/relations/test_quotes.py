@@ -227,3 +227,20 @@ def test_odd_marks_never_crash(nlp, text):
 def test_the_company_that_a_which_clause_shows_to_be_a_body_speaks(nlp):
     text = 'Pellham, which is owned by Brightwater Capital, denied wrongdoing.\n\n"We disagree with the verdict," the company said in a statement.'
     assert speakers_of(nlp, text, "disagree with the verdict") == {"Pellham"}
+
+
+def test_a_speaker_the_parser_hung_on_the_name_before_still_speaks(nlp):
+    text = 'Rebecca Thorne resigned. In her letter to Prime Minister Alan Whitlock, Ms Thorne wrote: "I cannot go back to Ashcombe."'
+    assert speakers_of(nlp, text, "cannot go back") == {"Rebecca Thorne"}
+
+
+def test_a_title_the_model_read_as_a_body_leaves_the_person_who_speaks(nlp):
+    text = "The victims included a woman of 80, Sheriff Dwight Pardee said. He said the names would not be released."
+    assert speakers_of(nlp, text, "names would not be released") == {"Dwight Pardee"}
+
+
+def test_according_to_the_parish_council_is_not_the_county_council(nlp):
+    text = "Harwood County Council said the branches would close. Volunteers have offered to run one branch, according to the parish council."
+    assert speakers_of(nlp, text, "Volunteers have offered") == {"parish council"}
+    same = "Harwood County Council met on Monday. The branches would close, according to the county council."
+    assert speakers_of(nlp, same, "branches would close") == {"Harwood County Council"}
