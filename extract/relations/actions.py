@@ -108,9 +108,9 @@ def _subjects(verb: Token) -> tuple[list[Token], list[Token], bool]:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     inherited = False
     if verb.dep_ == "relcl" and active and active[0].lower_ in WH_WORDS:
-        active = [verb.head]
+        active = [_antecedent(verb, active[0])]
     if verb.dep_ == "relcl" and passive and passive[0].lower_ in WH_WORDS:
-        passive = [verb.head]
+        passive = [_antecedent(verb, passive[0])]
     node = verb
     while not active and not passive and _inherits(node):
         node = governor(node, REPORTING_VERBS)
@@ -119,6 +119,23 @@ def _subjects(verb: Token) -> tuple[list[Token], list[Token], bool]:
             active = [node.head]
         inherited = True
     return _with_conjuncts(active), _with_conjuncts(passive), inherited
+
+
+def _antecedent(clause: Token, wh: Token) -> Token:
+    """What a relative clause is about: the noun it hangs on, but for "which" the body named right before its
+    comma when the parser hung the clause on a person ("Romero, president of the Teachers Federation, which
+    had lobbied …": the federation lobbied)."""
+    head = clause.head
+    doc = clause.doc
+    if wh.lower_ != "which" or head.ent_type_ != "PERSON" or wh.i < 2 or doc[wh.i - 1].text != ",":
+        return head
+    before = doc[wh.i - 2]
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    own = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if own is not None and own.start <= before.i < own.end:
+        return head  # the clause is about the name itself
+    return before if before.ent_type_ == "ORG" else head  # only a body named there ("… the Teachers Federation, which")
 
 
 def _inherits(verb: Token) -> bool:
@@ -172,7 +189,8 @@ def _object_end(token: Token, table: EntityTable, referents: Referents, subject:
 
 def _objects(verb: Token) -> list[tuple[Token, str | None]]:
     """Direct objects, and prepositional objects that name what the verb acts on."""
-    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "offered staff a bonus": what is offered is the bonus; the one it goes to is no object when there is one
+    direct = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "dative"]
     objects: list[tuple[Token, str | None]] = [(t, None) for t in _with_conjuncts(direct)]
     particle = any(c.dep_ == "prt" for c in verb.children)
     preps = []

@@ -209,8 +209,8 @@ class Referents:
             return None
         avoid = set(avoid)
         for end in self._mentions_before(token, BODY_TYPES, sentences=LOOK_BACK if word in GENERIC_BODIES else LONG_LOOK_BACK):
-            if end.id in avoid:
-                continue
+            if end.id in avoid or word in GENERIC_BODIES and self._audience(end):
+                continue  # "told BBC Radio Kelmsford …. The company has suspended …": not the broadcaster
             if word in GENERIC_BODIES:
                 owner, of_a_thing = self._clause_owner(end)
                 if owner is not None and owner.id not in avoid:
@@ -223,6 +223,16 @@ class Referents:
             if word in name and all(c.lower_ in name for c in token.children if c.dep_ == "compound"):
                 return end  # "the bank"; but "the parish council" is no "Harwood County Council"
         return None
+
+    def _audience(self, end: End) -> bool:
+        """A name someone spoke to ("told the BBC", "speaking to Reuters"): the audience, not the story's body."""
+        span = self.doc.char_span(*end.span, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell":
+            return True
+        return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in ("speak", "talk", "write")
 
     def _clause_owner(self, end: End) -> tuple[End | None, bool]:
         """The name whose relative clause or apposition names ``end`` ("Pellham, which is owned by Brightwater

@@ -209,6 +209,8 @@ def title_roles(sent: Span, table: EntityTable, article_id: str) -> Iterator[Rel
                 continue
             if t.i != (title[-1].i - 1 if title else start - 1) or t.dep_ in ("det", "predet") or t.text in (",", "(", ":"):
                 break
+            if t.pos_ in ("VERB", "AUX") and not t.text.istitle():
+                break  # "have sacked manager X" (a misparse): the verb is no part of the title
             title.append(t)
         # titles swallowed into the name span ("President Lincoln" tagged as one PERSON); not when a title
         # stands before the name already ("Prime Minister Sheikh Hasina": "Sheikh" is then part of the name)

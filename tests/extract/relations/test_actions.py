@@ -125,3 +125,19 @@ def test_thing_nodes_are_normalised_head_phrases(nlp):
     extraction = extract(nlp, "Bernard Cazeneuve promised two hundred more police officers.")
     things = {e.name for e in extraction.entities if e.type == "THING"}
     assert things == {"police officer"}
+
+
+def test_what_is_offered_is_the_object_not_whom_it_is_offered_to(nlp):
+    found = actions(nlp, "Fennick Valley Hospitals Trust offered staff a retention bonus last month.")
+    assert ("Fennick Valley Hospitals Trust", "OFFER", "retention bonus") in found
+    assert not any(obj == "staff" for _, _, obj in found)
+
+
+def test_which_after_a_persons_title_is_the_body_named_there(nlp):
+    text = "Romero, president of the Nebraska Teachers Federation, which had lobbied for the bill for two years, called the veto a slap."
+    assert ("Nebraska Teachers Federation", "LOBBY_FOR", "bill") in actions(nlp, text)
+
+
+def test_the_company_is_never_the_outlet_someone_spoke_to(nlp):
+    text = "Kelmsford Foods apologised. Its chief executive told BBC Radio Kelmsford the packs were withdrawn. The company has suspended the manager."
+    assert ("Kelmsford Foods", "SUSPEND", "manager") in actions(nlp, text)

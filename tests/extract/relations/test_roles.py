@@ -86,3 +86,9 @@ def test_a_title_word_inside_a_name_is_not_a_second_title(nlp):
     extraction = extract(nlp, "Prime Minister Sheikh Hasina visited Sylhet on Saturday.")
     assert not [e for e in extraction.entities if e.type == "ORG"]
     assert {e.name for e in extraction.entities if e.type == "ROLE"} == {"prime minister"}
+
+
+def test_a_verb_the_parser_read_into_a_title_is_no_part_of_the_role(nlp):
+    found = triples(nlp, "Harrowgate Rovers have sacked manager Declan Furlong after a run of nine games without a win.")
+    assert ("Declan Furlong", "HAS_ROLE", "manager") in found
+    assert not any("sacked" in obj for _, _, obj in found)
