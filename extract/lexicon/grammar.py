@@ -16,7 +16,7 @@ FUNCTION_WORDS = NAME_JOINERS | frozenset({"de", "du", "des", "la", "le", "et", 
 #: Relative pronouns whose verb takes the noun they follow as subject or object.
 WH_WORDS = frozenset({"who", "which", "that"})
 #: Prepositions that introduce an object of the verb rather than a circumstance ("met with", "voted against").
-OBJECT_PREPS = frozenset({"with", "against", "to", "for", "on", "about", "into", "from", "over", "at", "in", "by"})
+OBJECT_PREPS = frozenset({"with", "against", "to", "for", "on", "about", "into", "from", "over", "at", "in", "by", "through"})
 #: Prepositions that merely mark the object: "met with X" is MEET X.
 LIGHT_PREPS = frozenset({("meet", "with"), ("visit", "with"), ("consult", "with"), ("talk", "with"), ("speak", "with")})
 #: Prepositions that attach an affiliation to a role noun, and what they may attach ("spokesman for the union").

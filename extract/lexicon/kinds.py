@@ -36,6 +36,11 @@ NON_THINGS = frozenset(
     "day week month year time today yesterday tomorrow morning afternoon evening night hour minute "
     "weekend decade century moment period percent per cent lot number way thing something one".split()
 )
+#: Words for money a sum is counted in ("412 million euros").
+CURRENCIES = frozenset({
+    "euro", "dollar", "pound", "yen", "yuan", "franc", "crown", "krona", "krone", "rupee", "rouble", "ruble", "peso",
+    "real", "rand", "lira", "shekel", "won", "dinar", "dirham", "riyal", "sterling", "cent", "penny", "pence",
+})  # fmt: skip
 #: Days and months: the model sometimes starts a name with one ("Tuesday Mr Ebbers").
 DATE_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

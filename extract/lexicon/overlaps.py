@@ -85,7 +85,7 @@ OVERLAPS = {
     ("grammar.LINK_WORDS", "places.NOT_PLACE_NAMES"): "of",
     ("grammar.NAME_JOINERS", "grammar.OBJECT_PREPS"): "at in to",
     ("grammar.NAME_JOINERS", "places.PLACE_PREPOSITIONS"): "at in",
-    ("grammar.OBJECT_PREPS", "places.PLACE_PREPOSITIONS"): "at in into over",
+    ("grammar.OBJECT_PREPS", "places.PLACE_PREPOSITIONS"): "at in into over through",
     ("grammar.PRONOUNS", "sources.PRONOUN_KINDS"): "he it she",
     ("kinds.DEMONYM_ENDINGS", "sources.SPEAKER_PRONOUNS"): "i",
     ("kinds.NON_THINGS", "roles.NOT_ROLES"): "day month one time week year",
@@ -296,4 +296,6 @@ OVERLAPS = {
     ("bodies.PLAY_VERBS", "people.PERFORMER_NOUNS"): "star",
     ("bodies.PLAY_VERBS", "verbs.COMMITMENT_VERBS"): "start",
     ("bodies.PLAY_VERBS", "verbs.NOT_ACTIONS"): "appear",
+    ("kinds.CURRENCIES", "kinds.NON_THINGS"): "cent",
+    ("kinds.CURRENCIES", "people.NOT_GIVEN_NAMES"): "sterling",
 }  # fmt: skip

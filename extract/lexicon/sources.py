@@ -38,7 +38,7 @@ ACTOR_NOUNS = VOICE_NOUNS | UNNAMED_BODIES | frozenset({
     "detective", "auditor", "inspector", "lawmaker", "legislator", "magistrate", "coroner", "agent", "trooper",
     "guard", "ranger", "medic", "surgeon", "contractor", "engineer", "technician",
     "demonstrator", "rioter", "looter", "robber", "thief", "burglar", "hacker", "smuggler", "kidnapper",
-    "hijacker", "insurgent", "fighter", "separatist", "mourner",
+    "hijacker", "insurgent", "fighter", "separatist", "mourner", "gang",
     # people of business, sport, culture and daily life
     "coach", "crew", "motorist", "musician", "artist", "journalist",
     "reporter", "editor", "photographer", "tourist", "visitor", "pupil", "tenant", "landlord", "homeowner",

@@ -5,6 +5,8 @@ Data only.
 
 from __future__ import annotations
 
+#: Lemmas the model gives verbs as if they were nouns, and the verb's ("fined" → "fin": "fine").
+NOUN_LEMMAS = {"fin": "fine", "stag": "stage", "rat": "rate"}
 #: Verbs of saying that both the entity clues and the quote rule read.
 SAYING_VERBS = frozenset({
     "say", "tell", "add", "ask", "claim", "deny", "insist", "argue", "admit", "explain", "reply", "recall", "write",

@@ -35,6 +35,7 @@ from spacy.tokens import Span, Token
 
 from extract.entities.table import EntityTable
 from extract.lexicon.grammar import LIGHT_PREPS, OBJECT_PREPS, WH_WORDS
+from extract.lexicon.kinds import CURRENCIES
 from extract.lexicon.roles import ROLE_WORDS
 from extract.lexicon.sources import ALLY_NOUNS, PARTITIVES
 from extract.lexicon.verbs import (
@@ -42,6 +43,7 @@ from extract.lexicon.verbs import (
     IDIOMS,
     MODALS,
     NOT_ACTIONS,
+    NOUN_LEMMAS,
     PREPOSITIONAL_VERBS,
     REPORTING_VERBS,
     STATEMENT_OBJECT_VERBS,
@@ -73,8 +75,15 @@ def _particle_prep(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
 
 
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the model took it for a noun's ("fined" → "fin", "staged" → "stag")."""
+    lemma = verb.lemma_.lower()
+    fixed = NOUN_LEMMAS.get(lemma)
+    return fixed if fixed and verb.lower_.startswith(fixed) else lemma
+
+
 def _predicate(verb: Token, prep: str | None = None) -> str:
-    parts = [verb.lemma_.lower()]
+    parts = [verb_lemma(verb)]
     parts += _particles(verb)
     if prep and (verb.lemma_.lower(), prep) not in LIGHT_PREPS:
         parts.append(prep)
@@ -187,10 +196,22 @@ def _object_end(token: Token, table: EntityTable, referents: Referents, subject:
     return thing_end(token, table)
 
 
+def _amount(token: Token) -> bool:
+    """"412 million euros", "£4m": a sum (whose own modifier may name whom it was charged, "fined Kestrel Shipping
+    4 million euros" read as one phrase)."""
+    if not any(c.dep_ == "nummod" or c.like_num for c in token.children):
+        return False  # "three factories" is a count of things, not a sum
+    return token.ent_type_ == "MONEY" or token.lemma_.lower() in CURRENCIES or any(c.ent_type_ == "MONEY" for c in token.children)
+
+
 def _objects(verb: Token) -> list[tuple[Token, str | None]]:
     """Direct objects, and prepositional objects that name what the verb acts on."""
-    # "offered staff a bonus": what is offered is the bonus; the one it goes to is no object when there is one
-    direct = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "dative"]
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    direct = [next((c for c in t.children if c.dep_ == "nmod" and c.pos_ == "PROPN"), t) if _amount(t) else t for t in direct]
+    if len(direct) > 1:  # "fined the chipmaker 412 million euros": the sum is what it cost, not whom it hit
+        direct = [t for t in direct if not _amount(t)] or direct
+    if len(direct) > 1 and any(t.dep_ == "dobj" for t in direct):  # "offered staff a bonus": the bonus is what is offered
+        direct = [t for t in direct if t.dep_ == "dobj"]
     objects: list[tuple[Token, str | None]] = [(t, None) for t in _with_conjuncts(direct)]
     particle = any(c.dep_ == "prt" for c in verb.children)
     preps = []

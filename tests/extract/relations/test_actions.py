@@ -141,3 +141,13 @@ def test_which_after_a_persons_title_is_the_body_named_there(nlp):
 def test_the_company_is_never_the_outlet_someone_spoke_to(nlp):
     text = "Kelmsford Foods apologised. Its chief executive told BBC Radio Kelmsford the packs were withdrawn. The company has suspended the manager."
     assert ("Kelmsford Foods", "SUSPEND", "manager") in actions(nlp, text)
+
+
+def test_a_verb_the_model_lemmatised_as_a_noun_keeps_its_own_lemma_and_a_sum_is_no_object(nlp):
+    found = actions(nlp, "The Harbour Authority fined Kestrel Shipping 4 million euros on Tuesday.")
+    assert ("Harbour Authority", "FINE", "Kestrel Shipping") in found
+    assert not any(verb == "FIN" or obj == "euro" for _, verb, obj in found)
+
+
+def test_an_unnamed_gang_acts(nlp):
+    assert ("gang", "STEAL", "jewellery") in actions(nlp, "The gang stole jewellery from 27 homes.")
