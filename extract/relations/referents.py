@@ -150,9 +150,10 @@ class Referents:
         return self._bodies.get(end.id, set())
 
     def named(self, token: Token, types: frozenset[str]) -> End | None:
-        """The named entity of the phrase; not one with an indefinite article ("An MSP has called…")."""
+        """The named entity of the phrase; with an indefinite article only a name in apposition ("A spokesman,
+        Troy Abernathy, said"; but "An MSP has called…" is nobody named)."""
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
-            return None
+            return next((e for c in token.children if c.dep_ == "appos" and c.i > token.i and (e := named_end(c, self.table, types))), None)
         return np_entity(token, self.table, types)
 
     def _past_dateline(self, token: Token) -> Token | None:

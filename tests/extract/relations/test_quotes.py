@@ -244,3 +244,7 @@ def test_according_to_the_parish_council_is_not_the_county_council(nlp):
     assert speakers_of(nlp, text, "Volunteers have offered") == {"parish council"}
     same = "Harwood County Council met on Monday. The branches would close, according to the county council."
     assert speakers_of(nlp, same, "branches would close") == {"Harwood County Council"}
+
+
+def test_an_unnamed_speaker_named_in_apposition_is_the_name(nlp):
+    assert speakers_of(nlp, "A spokesman, Troy Abernathy, said that the governor had left.", "governor had left") == {"Troy Abernathy"}
