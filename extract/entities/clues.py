@@ -129,14 +129,14 @@ def who_follows(doc: Doc, i: int) -> bool:
 def _club_after_player(doc: Doc, cand: Candidate) -> bool:
     """A name alone in brackets right after a name, in a sentence that does so three times or more: a team
     sheet's clubs ("M Davies (Gloucester), A Jones (Ospreys), …"), not one senator's state."""
-    if not _bracketed_after_person(doc, cand.start, cand.end):
+    if not _bracketed_after_name(doc, cand.start, cand.end):
         return False
     sent = doc[cand.start].sent if doc.has_annotation("SENT_START") else doc[:]
     opens = [t.i + 1 for t in sent if t.text == "("]
-    return sum(1 for i in opens if any(_bracketed_after_person(doc, i, j) for j in range(i + 1, min(i + 5, sent.end)))) >= 3
+    return sum(1 for i in opens if any(_bracketed_after_name(doc, i, j) for j in range(i + 1, min(i + 5, sent.end)))) >= 3
 
 
-def _bracketed_after_person(doc: Doc, start: int, end: int) -> bool:
+def _bracketed_after_name(doc: Doc, start: int, end: int) -> bool:
     if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text not in (")", ","):
         return False
     return doc[start - 2].is_title and all(t.is_title or t.is_upper for t in doc[start:end])
