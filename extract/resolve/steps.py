@@ -404,11 +404,14 @@ def merge_awards(merger: Merger) -> None:
     for root in sorted(groups):
         ids = groups[root]
         name = _best_name(known, ids)
-        if _person(known, ids) and not _seen_together(known, ids, [e for r in short.get(clean_key(name), ()) for e in groups[r]]):
+        ceremonies = short.get(clean_key(name), ())
+        if not ceremonies:
+            continue  # most names: nothing to look at
+        if _person(known, ids) and not _seen_together(known, ids, [e for r in ceremonies for e in groups[r]]):
             continue
         if _is_place_or_people(known, ids, name):
             continue
-        targets = {merger.find(r) for r in short.get(clean_key(name), ())} - {merger.find(root)}
+        targets = {merger.find(r) for r in ceremonies} - {merger.find(root)}
         if len(targets) == 1:
             (target,) = targets
             merger.merge(root, target, f'"{name}" is the short name of the ceremony "{_best_name(known, groups.get(target, [target]))}"')
