@@ -30,7 +30,7 @@ from extract.resolve import MergeRules, Sighting, parse_merge_rules, sightings
 from graph.errors import Neo4jError
 from graph.store import cypher
 from graph.store.connection import Settings, connect, translate_errors
-from graph.store.writer import Folded, Neo4jStore, _resolve_stored, rules_text
+from graph.store.writer import Folded, Neo4jStore, _resolve_stored, json_text, rules_text
 
 #: Between the items of a list inside one CSV field (the import tool's ``--array-delimiter``).
 ARRAY_DELIMITER = "\x1f"
@@ -137,7 +137,11 @@ def write_csv(extractions: Iterable[ArticleExtraction], folder: Path, merge_rule
             part = Folded.new(extraction, resolution, seen[extraction.doc_id])
             report.articles += 1
             report.relations_skipped += part.skipped
-            props = {**part.props, "authors": _list(part.props["authors"], f"article {part.id}")}
+            props = {
+                **part.props, "authors": _list(part.props["authors"], f"article {part.id}"),
+                # the import tool reads byte arrays as lists of numbers: it gets the JSON text, which readers take too
+                "sightings": json_text(part.props["sightings"]), "extraction": json_text(part.props["extraction"]),
+            }  # fmt: skip
             articles.writerow([part.id, *(props[name] for name in ARTICLE_FIELDS)])
             for mention in part.mentions:
                 p, nid = mention["props"], mention["entity"]

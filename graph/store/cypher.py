@@ -14,9 +14,10 @@ The model, as users query it:
 * ``(:Article {id, title, url, published, authors, site_name, source, content_hash, sightings, extraction,
   merged})`` — the
   metadata, plus what is needed to fold the article into the graph again without its files:
-  ``sightings`` (JSON of ``extract.resolve.Sighting.to_dict()``, all that resolution reads),
+  ``sightings`` (JSON of ``extract.resolve.Sighting.to_dict()``, all that resolution reads) and
   ``extraction`` (JSON of the article's entities and relations as in the extraction contract, mention and
-  evidence offsets included, without the text) and ``merged`` (JSON: how the current resolution folds it,
+  evidence offsets included, without the text), both zlib-compressed bytes (``writer.pack``; plain JSON
+  text after a bulk import or from an older newsgraph, which readers take too), and ``merged`` (JSON: how the current resolution folds it,
   ``{"ids": {its entity id: the id it is merged into}, "names": {actor id: [name, type] decided}}``).
 * ``(:Article)-[:MENTIONS {count, names, name, type, own}]->(:Entity)`` — one per article and entity:
   how often, under which names, and the article's own (name, type) for the entity.

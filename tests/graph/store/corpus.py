@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 from extract.model import Article, ArticleExtraction, Entity, Evidence, Mention, Relation, entity_id
+from graph.store.writer import json_text
 
 GIVEN = ("Ada", "Bruno", "Celia", "Dmitri", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Lev")
 FAMILY = ("Quillfeather", "Marrowby", "Oszlany", "Pettigrew", "Rastaban", "Sundquist", "Thorncastle", "Ubaldini")
@@ -90,7 +91,8 @@ def dump(driver, *, token: str = "") -> list[str]:
     where_r = "WHERE $token = '' OR a.id CONTAINS $token"
     with driver.session() as session:
         nodes = session.run(f"MATCH (n) {where_n} RETURN labels(n) AS labels, properties(n) AS props", token=token)
-        lines = [json.dumps([sorted(r["labels"]), r["props"]], sort_keys=True, ensure_ascii=False) for r in nodes]
+        # an article's packed JSON is compared as its text: a load packs it, the bulk path writes the text
+        lines = [json.dumps([sorted(r["labels"]), r["props"]], sort_keys=True, ensure_ascii=False, default=json_text) for r in nodes]
         rels = session.run(
             f"MATCH (a)-[r]->(b) {where_r} RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props", token=token
         )

@@ -15,7 +15,19 @@ import pytest
 from extract.model import Article, ArticleExtraction, Entity, Evidence, Mention, Relation
 from extract.resolve import Resolution, parse_merge_rules
 from graph.store import cypher
-from graph.store.writer import Folded, Writer, _write_batch, fact_rows, fingerprint, fold_state, rules_text, stored_extraction
+from graph.store.writer import (
+    Folded,
+    Writer,
+    _write_batch,
+    fact_rows,
+    fingerprint,
+    fold_state,
+    json_text,
+    pack,
+    rules_text,
+    stored_extraction,
+    unpack,
+)
 
 SENTENCE = "Interior Minister Ada Quill visited Harbourton."
 
@@ -39,8 +51,9 @@ def test_an_article_becomes_its_node_mentions_and_evidence_with_offsets():
     assert folded.fingerprint == list(fingerprint(extraction().article))
     props = folded.props
     assert (props["id"], props["title"], props["published"]) == ("a1", "Quill visits", "2024-05-02")
-    assert json.loads(props["merged"]) == {"ids": {}, "names": {}} and "text" not in json.loads(props["extraction"])
-    assert [s["id"] for s in json.loads(props["sightings"])] == ["person:ada-quill", "gpe:harbourton"], "named entities only"
+    assert json.loads(props["merged"]) == {"ids": {}, "names": {}} and "text" not in unpack(props["extraction"])
+    assert [s["id"] for s in unpack(props["sightings"])] == ["person:ada-quill", "gpe:harbourton"], "named entities only"
+    assert isinstance(props["extraction"], bytes) and len(props["extraction"]) < len(json_text(props["extraction"])), "kept compressed"
     quill = next(m for m in folded.mentions if m["entity"] == "person:ada-quill")
     assert quill["props"] == {"count": 2, "names": ["Ada Quill", "Quill"], "name": "Ada Quill", "type": "PERSON", "own": True}
     assert folded.facts[("person:ada-quill", "VISIT", "gpe:harbourton")] == [
@@ -52,7 +65,7 @@ def test_an_article_becomes_its_node_mentions_and_evidence_with_offsets():
 def test_a_stored_article_folds_again_exactly_as_it_was_loaded():
     folded = Folded.new(extraction(), Resolution())
     record = {"doc_id": "a1", "title": "Quill visits", "url": "", "published": "2024-05-02", "source": "", "site_name": "", **folded.props}
-    again = Folded.of(stored_extraction(record), json.loads(folded.props["merged"]), content_hash=folded.props["content_hash"], sightings_json=folded.props["sightings"])
+    again = Folded.of(stored_extraction(record), json.loads(folded.props["merged"]), content_hash=folded.props["content_hash"], sightings=folded.props["sightings"])
     assert (again.props, again.mentions, again.facts) == (folded.props, folded.mentions, folded.facts)
 
 
@@ -166,3 +179,11 @@ def test_a_changed_article_has_its_old_contribution_taken_out_first(force):
     strip = dict(tx.runs)[cypher.STRIP_EVIDENCE]["rows"]
     assert all(r["articles"] == ["a1"] for r in strip) and len(strip) == 2
     assert summary.articles_replaced == 1 and summary.articles_loaded == 0
+
+
+def test_stored_json_is_read_packed_or_as_plain_text():
+    value = {"entities": [{"id": "person:ada-quill", "name": "Ada Quill"}], "relations": []}
+    packed = pack(value)
+    assert isinstance(packed, bytes) and unpack(packed) == value and json.loads(json_text(packed)) == value
+    assert unpack(json_text(packed)) == value, "the bulk path and older stores keep the text"
+    assert unpack(None) is None and unpack("") is None and json_text("[]") == "[]"
