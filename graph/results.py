@@ -9,12 +9,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import orjson
 from neo4j.graph import Node, Path, Relationship
 
 from graph.formats.tables import cell
+
+#: How ``graph.store.writer.pack`` output begins (zlib's header at its fastest level).
+_ZLIB_FASTEST = b"\x78\x01"
+
+
+def _packed(value: bytes | bytearray) -> Any:
+    """The JSON an article node keeps packed (its ``extraction``, ``sightings``), or the bytes in hex if they are not that."""
+    try:
+        return orjson.loads(zlib.decompress(value))
+    except (zlib.error, orjson.JSONDecodeError):
+        return bytes(value).hex()
 
 
 def plain(value: Any) -> Any:
@@ -36,8 +49,8 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
-    if isinstance(value, bytes):
-        return value.hex()
+    if isinstance(value, bytes | bytearray):
+        return _packed(value) if value[:2] == _ZLIB_FASTEST else bytes(value).hex()
     if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
         return value.iso_format()
     return str(value)

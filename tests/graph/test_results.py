@@ -10,11 +10,18 @@ from neo4j.time import Date, DateTime
 from rich.console import Console
 
 from graph import results
+from graph.store.writer import pack
 
 
 def test_plain_turns_driver_values_into_json_friendly_ones():
     value = {"when": Date(2024, 5, 2), "at": DateTime(2024, 5, 2, 10, 30), "xs": (1, "a", None), "raw": b"\x01\xff"}
     assert results.plain(value) == {"when": "2024-05-02", "at": "2024-05-02T10:30:00.000000000", "xs": [1, "a", None], "raw": "01ff"}
+
+
+def test_an_article_nodes_packed_json_is_shown_as_its_json():
+    extraction = {"entities": [{"id": "person:ada-quill"}], "relations": []}
+    assert results.plain({"extraction": bytearray(pack(extraction))}) == {"extraction": extraction}
+    assert results.plain(b"\x78\x01 not zlib") == "7801206e6f74207a6c6962", "bytes that only look packed stay hex"
 
 
 def test_rows_are_objects_keyed_by_column_in_json():
