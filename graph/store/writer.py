@@ -126,7 +126,7 @@ def _dumps(value: Any, *, sort_keys: bool = False) -> str:
 
 def pack(value: Any) -> bytes:
     """JSON compressed (zlib, fastest level): how an article node keeps its extraction and sightings, in a fifth
-    of the bytes of the text (the BBC corpus: 31 MB → 7 MB, a third of a first load's time)."""
+    of the bytes of the text (the BBC corpus: 31 MB → 7 MB; its first load took 27 s instead of 45 s)."""
     return zlib.compress(orjson.dumps(value), 1)
 
 
