@@ -18,16 +18,17 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph.formats.tables import cell
 
-#: How ``graph.store.writer.pack`` output begins (zlib's header at its fastest level).
-_ZLIB_FASTEST = b"\x78\x01"
 
+def _bytes(value: bytes | bytearray) -> Any:
+    """The JSON an article node keeps packed (its ``extraction``, ``sightings``), else the bytes in hex."""
+    from graph.store.writer import PACKED_HEADER, unpack  # the store's codec, loaded only when a query returns bytes
 
-def _packed(value: bytes | bytearray) -> Any:
-    """The JSON an article node keeps packed (its ``extraction``, ``sightings``), or the bytes in hex if they are not that."""
-    try:
-        return orjson.loads(zlib.decompress(value))
-    except (zlib.error, orjson.JSONDecodeError):
-        return bytes(value).hex()
+    if value[:2] == PACKED_HEADER:
+        try:
+            return unpack(value)
+        except (zlib.error, orjson.JSONDecodeError):
+            pass  # bytes that only begin like packed JSON
+    return bytes(value).hex()
 
 
 def plain(value: Any) -> Any:
@@ -50,7 +51,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if isinstance(value, bytes | bytearray):
-        return _packed(value) if value[:2] == _ZLIB_FASTEST else bytes(value).hex()
+        return _bytes(value)
     if hasattr(value, "iso_format"):  # neo4j.time Date, DateTime, Time, Duration
         return value.iso_format()
     return str(value)
