@@ -46,6 +46,7 @@ from extract.resolve.steps import (
     merge_places,
     merge_same_names,
     merge_short_bodies,
+    merge_surnames_beside_names,
     merge_variants,
 )
 
@@ -64,6 +65,7 @@ STEPS = (
     merge_acronyms,
     merge_aliases,
     merge_people,
+    merge_surnames_beside_names,
     merge_party_names,
 )
 

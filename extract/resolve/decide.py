@@ -114,6 +114,12 @@ def _counters(known: dict[str, Known], ids: Iterable[str]):
     return votes, names, relations, aliases, roles, clues
 
 
+def group_type(known: dict[str, Known], ids: Iterable[str], surnames: FamilyNames | None = None) -> str:
+    """The type ``decide`` would give a group of ids now (its display name's, from all their evidence)."""
+    votes, names, relations, aliases, roles, clues = _counters(known, ids)
+    return decide_type(display_name(names), votes, relations, aliases, roles, clues, surnames or FamilyNames())[0]
+
+
 def display_name(names: Counter[str]) -> str:
     """The most complete clean name among those used in at least ``COMMON_NAME_SHARE`` of the articles:
     more words first, not led by a title ("Robin Butler" over "Lord Butler"), then the most used."""
@@ -197,6 +203,12 @@ def decide_type(
     if 2 <= len(words) <= 3 and words[-1] in surnames.alone and not body_acts and words[-1] not in ORG_HEADS and not code and place is None:
         person_acts += total  # "Imanol Harinordoquy" (a team sheet's ORG) where other articles' "Harinordoquy" is a person
     place_acts = sum(as_place.values()) + clues["place"] + clues["in"] // 4
+    person_shaped = (
+        2 <= len(words) <= 3 and place is None and not code and not _ACRONYM.match(name) and not set(words) & NOT_IN_PERSON_NAMES
+        and (words[-1] not in ORG_HEADS | CORPORATE_SUFFIXES or is_given_name(words[0]) and is_family_name(words[-1]))
+    )  # fmt: skip
+    if person_shaped and as_person and person_acts >= body_acts and not any(_names_a_body(r.split()[-1]) for r in as_body):
+        person_acts += total  # "actor Keanu Reeves": a person's role outweighs a tagger that reads the name as a body
     if person_acts:
         score["PERSON"] += person_acts
         example = min(as_person, key=lambda r: (-as_person[r], r)) if as_person else "Mr or Ms" if titled else "what the sentence says of it"
@@ -221,7 +233,9 @@ def decide_type(
     elif place_in_country(key) and not is_given_name(words[0]) and not person_acts:
         score["GPE"] += (1.5 if total >= 2 else 1) * total  # over several articles it outweighs a tagger that reads "Yorkshire" as a person
         because.append("a place in a country, by the country data")
-    elif words and words[-1] in ORG_HEADS | CORPORATE_SUFFIXES and len(words) >= 2 and place is None:
+    elif words and words[-1] in ORG_HEADS | CORPORATE_SUFFIXES and len(words) >= 2 and place is None and not (
+        (person_acts or votes["PERSON"]) and is_given_name(words[0]) and is_family_name(words[-1])
+    ):  # "Guy Chambers", "Dwain Chambers": a given name before a family name that is also a body's word
         score["ORG"] += 2 * total
         because.append(f'a body\'s last word ("{words[-1]}")')
     elif words and words[-1] in NOT_ACTOR_HEADS and len(words) >= 2 and place is None:
@@ -240,18 +254,20 @@ def decide_type(
         1 <= len(words) <= 2 and words[-1].endswith("s") and not words[-1].endswith("ss") and not is_family_name(words[-1])
         and bool(votes["NORP"] or votes["ORG"]) and not (len(words) == 2 and is_given_name(words[0]))
     )  # "Democrats", "Tories"; not "McManus", "Ebbers" or "Fabien Pelous"
-    if plural and score["PERSON"] and not any(a.split()[0] in _TITLES for a in aliases if a):
+    if plural and score["PERSON"] and not any(a.split()[0] in _TITLES for a in aliases if a) and not (len(words) == 2 and sum(as_person.values()) >= 2):
         score["PERSON"] = 0
         because.append("a plural group noun is no person")
     if _ACRONYM.match(name) and score["PERSON"]:
         score["PERSON"] = 0
         because.append("an acronym is no person")
     named_like_a_person = (
-        2 <= len(words) <= 3 and is_given_name(words[0]) and (is_family_name(words[-1]) or words[-1] in surnames.titled) and words[-1] not in ORG_HEADS
-    )
+        2 <= len(words) <= 3 and is_given_name(words[0]) and (is_family_name(words[-1]) or words[-1] in surnames.titled)
+        and (words[-1] not in ORG_HEADS or bool(person_acts or votes["PERSON"]))
+    )  # not "John Lewis Partnership"; "Dwain Chambers" when something says he is a person
     if named_like_a_person:
         score["PERSON"] += 0.5 * total
         because.append("a common given and family name")
+    # a tie goes to the type the sentences show rather than the one the tagger voted for
     best = max(score, key=lambda t: (score[t], votes[t], t)) if score else "ORG"
     known_place = place is not None or code is not None or is_city(key)
     if best in ("GPE", "LOC") and not known_place and (votes["ORG"] or body_acts) and body_acts >= place_acts:

@@ -15,15 +15,15 @@ from collections.abc import Iterable
 
 from extract.errors import MergeRulesError
 from extract.lexicon.bodies import GENERIC_BODY_WORDS, LEGAL_FORMS
-from extract.lexicon.gazetteer import city_name, country_code, is_city, place_of
+from extract.lexicon.gazetteer import city_name, country_code, is_big_city, is_city, place_of
 from extract.lexicon.grammar import FUNCTION_WORDS
 from extract.lexicon.kinds import NOT_ACTOR_HEADS
 from extract.lexicon.person_names import is_given_name
 from extract.lexicon.places import ADMIN_HEADS, FAC_HEADS, LOC_HEADS
 from extract.model import normalize_name
 from extract.names import acronym_letters, gender, initials
-from extract.resolve.decide import body_evidence
-from extract.resolve.merger import TITLE_WORDS, Candidate, Known, Merger, clean_key, total
+from extract.resolve.decide import body_evidence, group_type, people_of
+from extract.resolve.merger import MODIFIERS, TITLE_WORDS, Candidate, Known, Merger, clean_key, total
 from extract.resolve.rules import MergeRules
 
 #: Types whose members may be the same actor when the model disagrees about the type.
@@ -672,6 +672,7 @@ def merge_people(merger: Merger) -> None:
             if short in strays and candidates and total(known, members[candidates[0]]) < max(MIN_DOMINANT_ARTICLES, STRAY_DOMINANCE * total(known, members[short])):
                 continue  # a name the articles took for a body goes to a person only one better known
             candidates = [c for c in candidates if not _other_gender(known, members[short], members[c])]
+            candidates = [c for c in candidates if not _glued(known, members[c])] or candidates  # no namesakes
             if not candidates and len(words) == 1 and _titled(known, members[short]):
                 # "Mr McManus" beside "JP McManus", whom the articles took for a body
                 candidates = sorted(
@@ -698,6 +699,50 @@ def merge_people(merger: Merger) -> None:
             rivals = [e for c in candidates[1:] for e in members[c]]
             join(short, top, f'{kind} "{name}" is "{top_name}", named in {first} articles (the next, '
                              f'"{_best_name(known, members[candidates[1]])}", in {second})', rivals)  # fmt: skip
+
+
+def _glued(known: dict[str, Known], ids: list[str]) -> bool:
+    """A surname with a word glued before it, not a namesake's full name: a list's comma ("Makelele, Lampard"),
+    a nationality ("American Davenport") or a modifier ("Former Henman") before it."""
+    name = _best_name(known, ids)
+    first = clean_key(name.split()[0]) if name.split() else ""
+    return "," in name or first in MODIFIERS or bool(first and not is_given_name(first) and people_of(first))
+
+
+def merge_surnames_beside_names(merger: Merger) -> None:
+    """A one-word name written, in at least half its articles, beside the one full name of a person it ends is
+    that person's surname, however the articles typed the two ("Davenport" GPE beside "Lindsay Davenport",
+    "Pelous" beside "Fabien Pelous", a team sheet's ORG): what ``merge_people`` cannot see, as it reads only
+    names the articles mostly typed a person. Not a name with anything to show it a body or puts something in
+    it, a country or a big city, and not where an article names a second full name it ends."""
+    known = merger.known
+    groups = merger.groups()
+    words_of = {root: _words(known, ids) for root, ids in groups.items()}
+    single = {words[0] for words in words_of.values() if len(words) == 1}
+    full: dict[str, list[str]] = defaultdict(list)
+    for root, words in words_of.items():
+        if 2 <= len(words) <= 3 and words[-1] in single and not _glued(known, groups[root]) and group_type(known, groups[root]) == "PERSON":
+            full[words[-1]].append(root)
+    for root in sorted(groups):
+        ids, words = groups[root], words_of[root]
+        if len(words) != 1 or words[0] not in full or len(words[0]) < 3 or is_big_city(words[0]) or country_code(words[0]):
+            continue
+        if place_of(words[0]) is not None and not is_city(words[0]):
+            continue  # a state or a region of the place list
+        if any(body_evidence(known[e].relations, known[e].roles, known[e].clues) or known[e].clues.get("in") or known[e].clues.get("place") for e in ids):
+            continue
+        articles = set().union(*(known[e].seen_in for e in ids))
+        beside = [(f, articles & set().union(*(known[e].seen_in for e in groups[f]))) for f in full[words[0]] if f != root]
+        beside = [(f, both) for f, both in beside if both]
+        if len(beside) != 1 or 2 * len(beside[0][1]) < len(articles) or merger.find(root) == merger.find(beside[0][0]):
+            continue
+        target = beside[0][0]
+        if _maybe_person(known, ids) and _maybe_person(known, groups[target]):
+            continue  # both read as people: ``merge_people`` has decided
+        if group_type(known, [*ids, *groups[target]]) != "PERSON":
+            continue  # the surname's other type outweighs the person: a person's name is no place's
+        name, target_name = _best_name(known, ids), _best_name(known, groups[target])
+        merger.merge(root, target, f'"{name}" is written beside "{target_name}" in {len(beside[0][1])} of its {len(articles)} articles')
 
 
 _INITIALLED = re.compile(r"^[A-Z]\.? [A-Z][\w'’-]+$")

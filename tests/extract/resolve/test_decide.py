@@ -45,6 +45,13 @@ from extract.resolve.decide import FamilyNames, decide_type, display_name
         ("Harbourton", {"GPE": 8}, {}, {}, {}, "ORG", {"team": 3, "in": 1}),
         ("England", {"GPE": 20}, {}, {}, {}, "GPE", {"team": 3}),  # a country in most articles
         ("England", {"GPE": 5}, {}, {}, {}, "GPE", {"team": 2}),  # too little to say
+        # a person's role outweighs a tagger that reads a name as a body, unless something says outright it is one
+        ("Keanan Vantor", {"ORG": 9, "PERSON": 3}, {}, {}, {"actor": 1}, "PERSON", {"person": 1, "body": 2}),
+        ("Morgan Stanley", {"PERSON": 4}, {}, {}, {"former banker": 2, "investment bank": 2}, "ORG", {}),
+        ("Dwain Chambers", {"ORG": 3, "PERSON": 2}, {}, {}, {}, "PERSON", {"person": 1}),  # "chambers" a family name too
+        ("Harbourton Chambers", {"ORG": 3}, {}, {}, {}, "ORG", {}),
+        ("Fabrice Pelou", {"ORG": 7, "PERSON": 2}, {}, {}, {"captain": 3}, "PERSON", {}),
+        ("Fabrice Pelous", {"ORG": 7, "PERSON": 2}, {}, {}, {"captain": 3}, "PERSON", {}),  # no plural: a captain
     ],
 )
 def test_types(name, votes, relations, aliases, roles, expected, clues):

@@ -315,3 +315,33 @@ def test_a_name_without_its_owners_acronym_in_front_is_the_same_body_but_never_a
     res = resolve(arts)
     assert res(O("World Service")) == res(O("BBC World Service")) != res(O("BBC"))
     assert res(entity_id("Wales", "GPE")) != res(O("BBC Wales"))
+
+
+G_ = lambda name: entity_id(name, "GPE")  # noqa: E731
+
+
+def test_a_surname_written_beside_a_full_name_is_that_persons_however_either_was_typed():
+    arts = [article(f"t{i}", ("Marla Quenby", "PERSON"), ("Quenby", "GPE")) for i in range(3)] + [
+        article(f"m{i}", ("Marla Quenby", "PERSON")) for i in range(3)] + [
+        article("alone", ("Quenby", "GPE")),  # one article of four without the full name: still hers
+        article("sheet", ("Tomas Vrell", "ORG"), ("Vrell", "PERSON")),  # a team sheet's ORG
+        article("sheet2", ("Tomas Vrell", "PERSON")),
+        article("firm", ("Osric Holm", "PERSON"), ("Holm", "ORG")),
+        article("firm2", ("Holm", "ORG")), article("firm3", ("Holm", "ORG")),  # apart from him in most of its articles
+        article("two", ("Ada Brisk", "PERSON"), ("Ned Brisk", "PERSON"), ("Brisk", "GPE")),  # which one?
+    ]  # fmt: skip
+    res = resolve(arts)
+    assert res(G_("Quenby")) == res(P("Marla Quenby"))
+    assert res(P("Marla Quenby")) == P("Marla Quenby") and "beside" in res.reasons[G_("Quenby")]
+    assert res(P("Vrell")) == res(O("Tomas Vrell"))
+    assert res(O("Holm")) == O("Holm")
+    assert res(G_("Brisk")) == G_("Brisk")
+
+
+def test_a_surname_with_a_word_glued_before_it_is_no_namesake():
+    arts = [article(f"f{i}", ("Renata Solvik", "PERSON")) for i in range(4)] + [
+        article("a", ("Renata Solvik", "PERSON"), ("Norwegian Solvik", "PERSON"), ("Solvik", "PERSON")),
+        article("b", ("Renata Solvik", "PERSON"), ("Dunne, Solvik", "PERSON"), ("Solvik", "PERSON")),
+    ]  # fmt: skip
+    res = resolve(arts)
+    assert res.for_article("a")(P("Solvik")) == res.for_article("b")(P("Solvik")) == res(P("Renata Solvik"))
