@@ -227,7 +227,9 @@ def decide_type(
     elif people_of(key) and (votes["NORP"] * 2 >= total or key.endswith("s") and place_in_country(key) is None):
         score["NORP"] += 2 * total
         because.append(f"the people of a country, by the country data ({people_of(key)})")
-    elif is_big_city(key) and not (2 <= len(words) <= 3 and is_given_name(words[0])) and not person_acts:
+    elif is_big_city(key) and not (2 <= len(words) <= 3 and is_given_name(words[0])) and not person_acts and not (
+        body_acts and 3 * votes["ORG"] >= 2 * total
+    ):  # not "Sale" the club, a body in most articles and by what the sentences say
         score["GPE"] += 2 * total
         because.append("a big city's name")
     elif place_in_country(key) and not is_given_name(words[0]) and not person_acts:

@@ -169,15 +169,19 @@ def merge_same_names(merger: Merger) -> None:
 
 _PLURAL = re.compile(r"(?<=\w{3})(ies|s)$")
 _SPELLINGS = {"bros": "brothers", "&": "and", "intl": "international", "co": "company", "corp": "corporation"}
+#: A number in a name written as a word or in figures ("BBC Two" / "BBC2", "Channel Four" / "Channel 4").
+_NUMBERS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _WEB = frozenset({"com", "co uk", "net", "org"})
 
 
 def variant_key(name: str) -> str:
     """A name as its spelling variants share it: no spaces or function words, "&" as "and", singular
-    last word, no ".com" ("JP Morgan" / "JPMorgan", "Warner Bros." / "Warner Brothers", "United
-    Nation" / "United Nations", "Amazon.com" / "Amazon")."""
+    last word, no ".com", numbers in figures ("JP Morgan" / "JPMorgan", "Warner Bros." / "Warner Brothers",
+    "United Nation" / "United Nations", "Amazon.com" / "Amazon", "BBC Two" / "BBC2")."""
     text = name.replace("&", " and ")
     words = [_SPELLINGS.get(w, w) for w in clean_key(text).split()]
+    if len(words) >= 2:
+        words = [words[0], *(_NUMBERS.get(w, w) for w in words[1:])]  # not "One" or "Five" alone, nor "One Tree Hill"
     while len(words) > 1 and words[-1] in _WEB:
         words = words[:-1]
     words = [w for w in words if w not in FUNCTION_WORDS] or words
@@ -375,6 +379,14 @@ def merge_short_bodies(merger: Merger) -> None:
         if not targets and len(words) >= 2 and not _mostly(known, ids, _PLACES):
             targets = {merger.find(r) for r in owned.get(key, ())} - {me}
             how = "is, without its owner's acronym in front,"
+        if not targets and 2 <= len(words) <= 4 and len(words[0]) >= 3:
+            options = {
+                merger.find(r) for r in starts.get(words[0][:3], ())
+                if any(_words_abbreviate(words, known[e].clean.replace("-", " ").split()) for e in groups.get(r, [r]))
+                and not _is_place_or_people(known, groups.get(r, [r]), _best_name(known, groups.get(r, [r])))
+            } - {me}  # fmt: skip
+            targets = _likeliest(merger, groups, ids, options, f'"{name}" abbreviates')
+            how = "is, word by word, an abbreviation of"
         if len(targets) != 1:
             continue
         (target,) = targets
@@ -443,6 +455,28 @@ def _abbreviation_of(short: str, long_: str) -> bool:
     if len(words) >= 2:
         return len(short) >= 3 and words[0].startswith(short) and words[0] != short
     return len(short) >= 5 and words[0].startswith(short)
+
+
+def _words_abbreviate(short: list[str], long_: list[str]) -> bool:
+    """Each word the same or shortened to half of it or less, word for word: its start, of three letters
+    or more ("Man" of "Manchester"), or a contraction of its first and last letters and consonants between, in
+    order ("Utd" of "United", "Intl" of "International")."""
+    if len(short) != len(long_) or short == long_:
+        return False
+    for s, w in zip(short, long_):
+        if s == w:
+            continue
+        if s.isdigit() or w.isdigit() or len(s) < 2 or s[0] != w[0] or 2 * len(s) > len(w):
+            return False  # not "East" of "Eastern", "Hills" of "Hillbillies"
+        contraction = s[-1] == w[-1] and not set(s[1:]) & set("aeiouy") and _in_order(s, w)  # not "News" of "Networks"
+        if not (len(s) >= 3 and w.startswith(s) or contraction):
+            return False
+    return True
+
+
+def _in_order(short: str, long_: str) -> bool:
+    letters = iter(long_)
+    return all(c in letters for c in short)
 
 
 def _is_place_or_people(known: dict[str, Known], ids: list[str], name: str) -> bool:

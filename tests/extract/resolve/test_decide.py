@@ -52,6 +52,8 @@ from extract.resolve.decide import FamilyNames, decide_type, display_name
         ("Harbourton Chambers", {"ORG": 3}, {}, {}, {}, "ORG", {}),
         ("Fabrice Pelou", {"ORG": 7, "PERSON": 2}, {}, {}, {"captain": 3}, "PERSON", {}),
         ("Fabrice Pelous", {"ORG": 7, "PERSON": 2}, {}, {}, {"captain": 3}, "PERSON", {}),  # no plural: a captain
+        ("Frankfurt", {"ORG": 9, "GPE": 3}, {}, {}, {}, "ORG", {"body": 2}),  # a big city's club or firm, by most articles
+        ("Frankfurt", {"ORG": 9, "GPE": 3}, {}, {}, {}, "GPE", {}),  # without a word to say so: the city
     ],
 )
 def test_types(name, votes, relations, aliases, roles, expected, clues):

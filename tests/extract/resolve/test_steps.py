@@ -345,3 +345,23 @@ def test_a_surname_with_a_word_glued_before_it_is_no_namesake():
     ]  # fmt: skip
     res = resolve(arts)
     assert res.for_article("a")(P("Solvik")) == res.for_article("b")(P("Solvik")) == res(P("Renata Solvik"))
+
+
+def test_a_number_in_a_name_as_a_word_or_in_figures_is_one_name():
+    res = resolve([article("a", ("Harbour Two", "ORG")), article("b", ("Harbour2", "ORG")), article("c", ("Channel Four", "ORG")),
+                   article("d", ("Channel 4", "ORG")), article("e", ("One", "ORG")), article("f", ("1", "ORG"))])  # fmt: skip
+    assert res(O("Harbour2")) == res(O("Harbour Two")) and res(O("Channel Four")) == res(O("Channel 4"))
+    assert res(O("One")) == O("One")
+
+
+def test_a_name_shortened_word_by_word_is_the_body_it_abbreviates():
+    arts = [article(f"u{i}", ("Harbourton United", "ORG")) for i in range(3)] + [
+        article("a", ("Harb Utd", "ORG")), article("b", ("Harb Intl", "ORG")),
+        article("c", ("Velmora Networks", "ORG")), article("d", ("Velmora News", "ORG")),  # a word of its own, not a contraction
+        article("e", ("Middle Eastern", "NORP")), article("f", ("Middle East", "LOC")),
+    ]  # fmt: skip
+    res = resolve(arts)
+    assert res(O("Harb Utd")) == res(O("Harbourton United")) and "abbreviation" in res.reasons[O("Harb Utd")]
+    assert res(O("Harb Intl")) == O("Harb Intl")
+    assert res(O("Velmora News")) != res(O("Velmora Networks"))
+    assert res(entity_id("Middle East", "LOC")) != res(entity_id("Middle Eastern", "NORP"))
