@@ -6,7 +6,9 @@ paragraph opens with a mark and only the last one closes ("multi-paragraph" quot
 open at a paragraph's end goes on in the next). A straight mark opens after a space, a bracket, a dash
 or a colon and before a non-space; it closes after a non-space and before a space, punctuation or the
 end. A mark that closes nothing ("…the client."" with no opening) and a quote left open with no
-continuation are ignored, so one stray mark never shifts the pairs after it. An apostrophe
+continuation are ignored, and a double mark opening while one like it is open ends that one (its close
+was left out: a quote inside a quote takes the other marks; it is kept if it ends a sentence there), so
+one stray or missing mark never shifts the pairs after it. An apostrophe
 ("Corvane’s", "I'd") is neither an opening nor a closing mark.
 """
 
@@ -90,6 +92,14 @@ def quotations(text: str) -> list[Quotation]:
                 parent = stack[-1][1] if stack else None
                 found.append((*_stripped(text, at + 1, i), at, i, k, False, parent))
             elif char in PAIRS and char not in ("”", "»", "’") and (char in ("“", "«") or _can_open(text, i, p_end)):
+                same = [k for k, (mark, _) in enumerate(stack) if mark == char and mark in DOUBLE]
+                if same:  # a double mark opens while one like it is open: that one's close was left out
+                    k = same[-1]
+                    mark, at = stack[k]
+                    del stack[k:]
+                    start, end = _stripped(text, at + 1, i)
+                    if end > start and text[end - 1] in ".!?…":  # it ended with its sentence; not "He added:"
+                        found.append((start, end, at, i, k, False, stack[-1][1] if stack else None))
                 stack.append((char, i))
         # a double quote left open goes on when the next paragraph opens with the same mark
         following = text[paragraphs[number + 1][0]] if number + 1 < len(paragraphs) and paragraphs[number + 1][0] < len(text) else ""

@@ -50,6 +50,17 @@ def test_a_quote_left_open_without_a_next_paragraph_is_dropped_and_shifts_nothin
     assert quoted(text) == ["They will not break us.", "a second one"]
 
 
+def test_a_double_mark_opening_while_one_is_open_ends_the_one_left_unclosed():
+    text = (
+        'Ana Moreau said: "We trained hard all winter.\n\n"The surface suits us and the crowd helped a lot. '
+        '"Winning here is good for the confidence." She left early. "It was about the wind," she said.'
+    )
+    assert quoted(text) == [
+        "We trained hard all winter.", "The surface suits us and the crowd helped a lot.",
+        "Winning here is good for the confidence.", "It was about the wind,",
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("text", ["“", "”", "«»", "„Hallo“", "' ' '", '"" ""', "“a ‘b “c” d’ e”", "»reversed«", "\n\n“\n\n“"])
 def test_odd_marks_never_crash(text):
     for q in quotations(text):
