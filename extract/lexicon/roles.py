@@ -15,6 +15,12 @@ OFFICE_TITLES = frozenset({
 })  # fmt: skip
 #: Abbreviated titles ("Sen. Kennedy", "Gov. Davis", "Lt Col Eric Schnaible").
 TITLE_ABBREVIATIONS = frozenset({"lt", "capt", "col", "sgt", "maj", "gen", "adm", "sen", "rep", "gov"})
+#: What an abbreviated title stands for, as the role it names ("Gov. Teresa Lindgren" → HAS_ROLE governor).
+TITLE_EXPANSIONS = {
+    "lt": "lieutenant", "capt": "captain", "col": "colonel", "sgt": "sergeant", "maj": "major", "gen": "general",
+    "adm": "admiral", "sen": "senator", "rep": "representative", "gov": "governor", "cmdr": "commander",
+    "supt": "superintendent", "insp": "inspector", "det": "detective",
+}  # fmt: skip
 #: Abbreviated ranks that end an organisation's span when a name follows ("Fire Department Capt. Hugh …");
 #: "Cpl" and the like are no titles, as they spell acronyms too ("the CPL").
 RANK_ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset({"cmdr", "cpl", "pvt"})

@@ -64,7 +64,7 @@ NAMED_BODY_WORDS = frozenset({
     "union", "party", "bank", "club", "university", "college", "school", "charity", "trust", "agency", "network",
     "council", "commission", "committee", "ministry", "department", "board", "authority", "association",
     "federation", "foundation", "institute", "court", "league", "alliance", "coalition", "movement", "fund",
-    "programme", "program", "organisation", "organization", "service", "office", "society", "forum",
+    "programme", "program", "organisation", "organization", "service", "office", "society", "forum", "regulator",
 })  # fmt: skip
 #: The sex a noun for a person says ("A spokeswoman said …. "…," she added").
 NOUN_SEX = {

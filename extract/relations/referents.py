@@ -81,6 +81,11 @@ _AFFILIATIONS = frozenset({"LEADS", "WORKS_FOR", "MEMBER_OF", "SPOKESPERSON_FOR"
 _POST_MODIFIERS = frozenset({"familiar", "close", "involved", "briefed", "knowledgeable", "speaking", "based", "working"})
 
 
+def _counted(token: Token) -> bool:
+    """A modifier that counts ("nine-member", "five-judge"): it says how big the body is, not which it is."""
+    return any(c.like_num or c.tag_ == "HYPH" for c in token.children)
+
+
 class Referents:
     """What noun phrases and pronouns of one article stand for (see the module docstring)."""
 
@@ -136,10 +141,23 @@ class Referents:
             self._body_part(token)
             or self.named(token, ACTOR_TYPES)
             or (self.named(token, NAMED) if token.lemma_.lower() in ACTOR_NOUNS | ALLY_NOUNS | GENERIC_BODIES else None)
+            or self.apposed_person(token)
             or self.role_holder(token)
             or self.definite_body(token, avoid=avoid)
             or self._unnamed_actor(token)
         )
+
+    def apposed_person(self, token: Token) -> End | None:
+        """ "an auditor from the comptroller's office, Priya Vandermeer,": the person named after a comma in the
+        phrase of a common noun (not a body's: "the company, Harwell Ltd, …" is no person)."""
+        if token.pos_ != "NOUN" or token.ent_type_ or token.lemma_.lower() in GENERIC_BODIES | NAMED_BODY_WORDS | ORG_NOUNS:
+            return None
+        for t in token.subtree:
+            if t.dep_ == "appos" and t.i > token.i and t.doc[min(x.i for x in t.subtree) - 1].text == ",":
+                person = named_end(t, self.table, frozenset({"PERSON"}))
+                if person is not None:
+                    return person
+        return None
 
     def bodies_of(self, end: End) -> set[str]:
         """The bodies a person is read to lead, work for or speak for so far in the article."""
@@ -221,9 +239,24 @@ class Referents:
                         return None  # "Pellham, which …" that the model took for a person: nobody, not the wrong body
                 return end
             name = self.table.get(end.id).name.lower().split()
-            if word in name and all(c.lower_ in name for c in token.children if c.dep_ == "compound"):
-                return end  # "the bank"; but "the parish council" is no "Harwood County Council"
+            if word in name and all(c.lower_ in name for c in token.children if c.dep_ == "compound" and not _counted(c)):
+                return end  # "the bank", "the nine-member court"; but "the parish council" is no "Harwood County Council"
+        if word in GENERIC_BODIES:  # further back, the body the article described so: "supermarket chain Brightwell's"
+            for end in self._mentions_before(token, BODY_TYPES, sentences=LONG_LOOK_BACK):
+                if end.id not in avoid and self._described_as(end, word):
+                    return end
         return None
+
+    def _described_as(self, end: End, word: str) -> bool:
+        """The mention is written with ``word`` for what it is: before it in its noun phrase ("supermarket chain
+        Brightwell's") or in apposition ("Brightwell's, the supermarket chain")."""
+        span = self.doc.char_span(*end.span, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        around = [t for t in root.children if t.i < span.start and t.dep_ in ("compound", "amod", "nmod")]
+        around += [t for t in root.children if t.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        return any(t.lemma_.lower() == word and not t.ent_type_ for t in around)
 
     def _audience(self, end: End) -> bool:
         """A name someone spoke to ("told the BBC", "speaking to Reuters"): the audience, not the story's body."""
@@ -231,6 +264,8 @@ class Referents:
         if span is None:
             return False
         root = span.root
+        while root.dep_ == "compound" and root.head.i != root.i:  # "told BBC Radio Kelmsford", "Kelmsford" read apart
+            root = root.head
         if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell":
             return True
         return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in ("speak", "talk", "write")
@@ -454,7 +489,7 @@ class Referents:
         if "PERSON" in types and lemma in VOICE_NOUNS and (not sex or NOUN_SEX.get(lemma, sex) == sex and not many):
             return self.voice(subject)
         if "ORG" in types and lemma in UNNAMED_BODIES:
-            return self.voice(subject)
+            return self.definite_body(subject) or self.voice(subject)  # "The nine-member court ruled …. It ordered …"
         return None
 
     def _entities_in(self, sent: Span, limit: int, types: frozenset[str]) -> Iterator[tuple[End, Token]]:

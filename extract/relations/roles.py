@@ -30,6 +30,7 @@ from extract.lexicon.roles import (
     SPOKES,
     STATE_LEAD,
     STATE_SERVE,
+    TITLE_EXPANSIONS,
 )
 from extract.lexicon.verbs import COPULAS, NAMING_VERBS
 from extract.model import Mention, Relation
@@ -68,7 +69,7 @@ def is_role_head(token: Token) -> bool:
     word = token.lower_
     if word in NOT_ROLES or token.like_num:
         return False
-    if word in ROLE_WORDS:
+    if word in ROLE_WORDS or word.rstrip(".") in TITLE_EXPANSIONS and token.is_title:
         return True
     return token.pos_ == "NOUN" and token.ent_type_ == "" and token.is_alpha and not token.is_stop
 
@@ -151,7 +152,7 @@ def _emit(
     doc = sent.doc
     span = char_span(doc, start, end)
     text = doc_text(doc)[span[0] : span[1]]
-    name = " ".join(text.lower().replace("’s", "").replace("'s", "").split())
+    name = " ".join(TITLE_EXPANSIONS.get(w.rstrip("."), w) for w in text.lower().replace("’s", "").replace("'s", "").split())
     role_id = table.add(name, "ROLE", Mention(*span, text, "ROLE"), range(start, end))
     role_end = End(role_id, span)
     yield make_relation(article_id, sent, person, "HAS_ROLE", role_end, rule, confidence)

@@ -151,3 +151,29 @@ def test_a_verb_the_model_lemmatised_as_a_noun_keeps_its_own_lemma_and_a_sum_is_
 
 def test_an_unnamed_gang_acts(nlp):
     assert ("gang", "STEAL", "jewellery") in actions(nlp, "The gang stole jewellery from 27 homes.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed actor named in apposition after a comma
+        ("The fraud was uncovered by an inspector from the county treasury, Maren Eklund, who read the ledgers.",
+         ("Maren Eklund", "UNCOVER", "fraud")),
+        # "the governor" is the person an abbreviated title named so
+        ("Gov. Ruth Calloway vetoed the bill on Friday. The teachers' union Learn First Ostmark thanked the governor.",
+         ("Learn First Ostmark", "THANK", "Ruth Calloway")),
+        # "the chain" far back: the body the article described so
+        ("Grocery chain Pellow's was fined by the Food Safety Regulator on Monday. Inspectors found old meat at nine stores. "
+         "They visited 40 stores in March. Staff had changed the dates. A shopper posted pictures online. "
+         "The chain, which was bought by the investment firm Harrow Partners in 2019, apologised.",
+         ("Harrow Partners", "BUY", "Pellow")),
+        # the broadcaster someone spoke to is not "the company", even when the model reads its name in two
+        ("Corvane Foods chief executive Omar Lindqvist said the firm regretted it. He told BBC Radio Kelmsford: \"We are sorry.\" "
+         "The company has suspended the manager of the store.", ("Corvane Foods", "SUSPEND", "manager")),
+        # "it" for an unnamed body's word is the body named with it ("the nine-member court" → the Supreme Court)
+        ("Ostmark's Supreme Court struck down the law on Monday.\n\nThe nine-member court ruled 6-3 that the law was void. "
+         "It ordered the ministry to repay the fines.", ("Supreme Court", "ORDER", "ministry")),
+    ],
+)  # fmt: skip
+def test_who_an_unnamed_actor_is(nlp, text, expected):
+    assert expected in actions(nlp, text)

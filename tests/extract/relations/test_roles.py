@@ -92,3 +92,8 @@ def test_a_verb_the_parser_read_into_a_title_is_no_part_of_the_role(nlp):
     found = triples(nlp, "Harrowgate Rovers have sacked manager Declan Furlong after a run of nine games without a win.")
     assert ("Declan Furlong", "HAS_ROLE", "manager") in found
     assert not any("sacked" in obj for _, _, obj in found)
+
+
+def test_an_abbreviated_title_is_the_role_it_stands_for(nlp):
+    found = triples(nlp, "Gov. Ruth Calloway and state Sen. Amos Reddick met on Friday.")
+    assert ("Ruth Calloway", "HAS_ROLE", "governor") in found and ("Amos Reddick", "HAS_ROLE", "state senator") in found
