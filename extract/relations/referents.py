@@ -142,10 +142,24 @@ class Referents:
             or self.named(token, ACTOR_TYPES)
             or (self.named(token, NAMED) if token.lemma_.lower() in ACTOR_NOUNS | ALLY_NOUNS | GENERIC_BODIES else None)
             or self.apposed_person(token)
+            or self.short_body(token)
             or self.role_holder(token)
             or self.definite_body(token, avoid=avoid)
             or self._unnamed_actor(token)
         )
+
+    def short_body(self, token: Token) -> End | None:
+        """ "Rovers signed …" after "Harrowgate Rovers": a capitalised word the model left untagged that ends the
+        name of exactly one body named before it in the article."""
+        if token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].isupper() or self.table.at(token) is not None:
+            return None
+        if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in token.lefts):
+            return None
+        found = {
+            end.id: end for end in self._mentions_before(token, BODY_TYPES, sentences=LONG_LOOK_BACK)
+            if len(words := self.table.get(end.id).name.split()) >= 2 and words[-1] == token.text
+        }  # fmt: skip
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def apposed_person(self, token: Token) -> End | None:
         """ "an auditor from the comptroller's office, Priya Vandermeer,": the person named after a comma in the

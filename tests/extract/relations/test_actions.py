@@ -173,6 +173,9 @@ def test_an_unnamed_gang_acts(nlp):
         # "it" for an unnamed body's word is the body named with it ("the nine-member court" → the Supreme Court)
         ("Ostmark's Supreme Court struck down the law on Monday.\n\nThe nine-member court ruled 6-3 that the law was void. "
          "It ordered the ministry to repay the fines.", ("Supreme Court", "ORDER", "ministry")),
+        # a body under the last word of its name, which the model left untagged
+        ("Harrowgate Rovers lost again on Saturday. Rovers signed striker Tomasz Wilk for £4m in the summer.",
+         ("Harrowgate Rovers", "SIGN", "Tomasz Wilk")),
     ],
 )  # fmt: skip
 def test_who_an_unnamed_actor_is(nlp, text, expected):
