@@ -23,7 +23,7 @@ ENTITY_TYPES = NAMED_TYPES + CONCEPT_TYPES
 #: (the subject of "said", or "Mr X"), "body" ("X spokesman Y", "X's shareholders", "X said its"),
 #: "team" ("X captain Y", "X's striker": a place's name for its side), "place" ("western X", "X, Alaska",
 #: "a X native") and "in" ("in X", "visited X").
-CLUES = ("person", "speaks", "body", "team", "place", "in")
+CLUES = ("person", "speaks", "body", "group", "team", "place", "in")
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 

@@ -92,6 +92,8 @@ def clues_of(doc: Doc, cand: Candidate) -> list[str]:
         found.append("speaks")
     if cand.org_evidence or _says_its(doc, cand):
         found.append("body")
+    if cand.group_evidence:
+        found.append("group")
     if cand.team_evidence:
         found.append("team")
     if cand.place_evidence:

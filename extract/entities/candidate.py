@@ -26,6 +26,7 @@ class Candidate:
     place_context: bool = False  # "in X", "visited X", "X, N.Y.", a dateline
     place_evidence: bool = False  # "western X", "X, Alaska", "a X native", "X, the capital": a place
     org_evidence: bool = False  # "X spokesman Y", "X's shareholders", "the X company": a body
+    group_evidence: bool = False  # "X are", "X were": many, so no one person (a band, a team, a firm)
     team_evidence: bool = False  # "X captain Y", "X's striker", "X fans": a place's name for its side
     person_context: bool = False  # "X said", an honorific: not a place
     person_evidence: bool = False  # "X, 45,", "killed X", "X's wife", "X, a spokesman": a person

@@ -74,6 +74,8 @@ def read_context(doc: Doc, cand: Candidate) -> None:
         cand.person_evidence = True  # "the Kennedy assassination", "the Okuda administration"
     if head.dep_ == "compound" and verb.lemma_.lower() in STAFF_NOUNS or head.dep_ == "poss" and verb.lemma_.lower() in OWNED_BY_BODIES:
         cand.org_evidence = True  # "Veltrax spokesman Mara Quinn", "Veltrax's shareholders"
+    if _takes_a_plural_verb(head, verb):
+        cand.group_evidence = True  # "Snow Patrol are touring", "Duran Duran have split": a group, never one person
     if head.dep_ == "compound" and verb.lower_ in BAND_NOUNS and cand.label == "PERSON":
         cand.org_evidence = True  # "Keane singer Tom Chaplin": a band, not a person
     if head.dep_ in ("compound", "poss") and verb.lower_ in TEAM_NOUNS:
@@ -110,6 +112,17 @@ def read_context(doc: Doc, cand: Candidate) -> None:
         place = lookup(nxt.text) if nxt.is_title and not longer else None
         if place is not None and place.kind in ("country", "state"):
             cand.place_context = cand.place_evidence = True  # "Calais, France"
+
+
+def _takes_a_plural_verb(head: Token, verb: Token) -> bool:
+    """A singular name as the subject of "are", "were" or "have" ("Snow Patrol are touring", "have split"): British
+    news writes bands, teams and firms so; one person never. Not a list of names ("Ant and Dec are"), and not
+    other verbs the tagger reads as plural ("Agassi win" in a headline)."""
+    if head.dep_ != "nsubj" or head.tag_ != "NNP" or head.conjuncts or any(c.dep_ == "cc" for c in head.children):
+        return False
+    forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    finite = next((t for t in forms if t.tag_ in ("VBP", "VBZ", "VBD", "MD")), None)
+    return finite is not None and (finite.tag_ == "VBP" and finite.lower_ in ("are", "have") or finite.lower_ == "were")
 
 
 def _is_persons_name(token: Token) -> bool:

@@ -63,8 +63,11 @@ def _describes_a_body(role: str) -> bool:
 
 def body_evidence(relations: Counter[str], roles: Counter[str], clues: Counter[str]) -> int:
     """How often the corpus shows a name to be a body: descriptions ("investment bank"), staff and
-    leaders (``BODY_ROLES``), the words around it ("X spokesman Y", "X said its")."""
-    return sum(n for r, n in roles.items() if _describes_a_body(r)) + sum(n for r, n in relations.items() if r in BODY_ROLES) + clues["body"]
+    leaders (``BODY_ROLES``), the words around it ("X spokesman Y", "X said its", "X are")."""
+    return (
+        sum(n for r, n in roles.items() if _describes_a_body(r)) + sum(n for r, n in relations.items() if r in BODY_ROLES)
+        + clues["body"] + clues["group"]
+    )  # fmt: skip
 
 
 def _names_a_body(head: str) -> bool:
@@ -300,9 +303,12 @@ def decide_type(
     # a body's description must weigh something against the articles that type it a person: one that says so
     # outright ("investment bank", staff, "the company"), or plural guesses in a good share of them ("songs" once
     # is not enough against four articles' PERSON)
-    guessed = sum(n for r, n in as_body.items() if not _names_a_body(r.split()[-1]))
+    guessed = sum(n for r, n in as_body.items() if not _names_a_body(r.split()[-1])) + clues["group"]  # "X are": British news writes firms so too
     if best == "PERSON" and body_acts >= person_acts and (
-        body_acts and (OUTRIGHT_BODY_WEIGHT * (body_acts - guessed) >= votes["PERSON"] > 0 and body_acts > guessed or PLURAL_BODY_WEIGHT * body_acts >= votes["PERSON"])
+        body_acts and (
+            OUTRIGHT_BODY_WEIGHT * (body_acts - guessed) >= votes["PERSON"] > 0 and body_acts > guessed
+            or (1 if named_like_a_person else PLURAL_BODY_WEIGHT) * body_acts >= votes["PERSON"]
+        )
         or not person_acts and not named_like_a_person and votes["ORG"] * 5 >= total
     ):
         best = "ORG"

@@ -99,3 +99,17 @@ def test_team_sheets_and_playing_for_a_club_say_a_place_names_a_team(nlp):
     sheet = "The squad: Dafydd Peel (Llanelli), Mefin Davies (Gloucester), Adam Jones (Ospreys), Brent Cockbain (Ospreys)."
     assert "team" in clues(sheet, "Gloucester")
     assert "team" not in clues("Senator Bob Hale (Texas) spoke.", "Texas")  # one name in brackets: a state
+
+
+@pytest.mark.model
+def test_a_singular_name_before_are_were_or_have_is_a_group(nlp):
+    from extract.entities import clues_of, find_candidates
+
+    def clues(text: str, name: str) -> list[str]:
+        doc = nlp(text)
+        return next(clues_of(doc, c) for c in find_candidates(doc) if doc[c.start : c.end].text == name)
+
+    assert "group" in clues("Glass Harbour are touring Europe in May, the band's label said.", "Glass Harbour")
+    assert "group" in clues("Glass Harbour have split after ten years.", "Glass Harbour")
+    assert "group" not in clues("Mara Quell has split from her band after ten years.", "Mara Quell")
+    assert "group" not in clues("Mara Quell and Tom Vell are touring Europe in May.", "Mara Quell")

@@ -52,6 +52,8 @@ from extract.resolve.decide import FamilyNames, decide_type, display_name
         ("Harbourton Chambers", {"ORG": 3}, {}, {}, {}, "ORG", {}),
         ("Fabrice Pelou", {"ORG": 7, "PERSON": 2}, {}, {}, {"captain": 3}, "PERSON", {}),
         ("Fabrice Pelous", {"ORG": 7, "PERSON": 2}, {}, {}, {"captain": 3}, "PERSON", {}),  # no plural: a captain
+        ("Glass Harbour", {"PERSON": 3}, {}, {}, {}, "ORG", {"group": 2}),  # "Glass Harbour are touring": a band
+        ("Ada Morrow", {"PERSON": 2}, {}, {}, {}, "PERSON", {"group": 1}),  # one misparse against a person's name
         ("Frankfurt", {"ORG": 9, "GPE": 3}, {}, {}, {}, "ORG", {"body": 2}),  # a big city's club or firm, by most articles
         ("Frankfurt", {"ORG": 9, "GPE": 3}, {}, {}, {}, "GPE", {}),  # without a word to say so: the city
     ],
