@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from extract.errors import MergeRulesError
-from extract.lexicon.bodies import GENERIC_BODY_WORDS, LEGAL_FORMS
+from extract.lexicon.bodies import GENERIC_BODY_WORDS, LEGAL_FORMS, ORG_HEADS
 from extract.lexicon.gazetteer import city_name, country_code, is_big_city, is_city, place_of
 from extract.lexicon.grammar import FUNCTION_WORDS
 from extract.lexicon.kinds import NOT_ACTOR_HEADS
@@ -304,6 +304,9 @@ def merge_short_bodies(merger: Merger) -> None:
       Finance Group");
     - an abbreviation of a name's first word, or the start of a one-word name, seen beside it in an
       article ("Fed" / "Federal Reserve", "Yugansk" / "Yuganskneftegas");
+    - a team's plural name without the place in front, when exactly one body has it so ("Dragons" /
+      "Newport-Gwent Dragons", "Falcons" / "Newcastle Falcons"); never a body's generic word ("Times" / "Los
+      Angeles Times") or an event's ("Olympics" / "Athens Olympics");
     - a name of two words or more that exactly one body's name has after its owner's acronym ("World
       Service" / "BBC World Service", "Radio 1" / "BBC Radio 1", "Security Council" / "UN Security
       Council"); never a place ("BBC Wales" is no Wales).
@@ -316,6 +319,7 @@ def merge_short_bodies(merger: Merger) -> None:
     cores: dict[str, set[str]] = defaultdict(set)  # a name without its generic words → roots
     starts: dict[str, set[str]] = defaultdict(set)  # first three letters → roots of bodies
     owned: dict[str, set[str]] = defaultdict(set)  # a name without the acronym of its owner in front → roots
+    sides: dict[str, set[str]] = defaultdict(set)  # a team's name after its place → roots ("dragons" of "Newport-Gwent Dragons")
     acronyms = {info.clean for info in known.values() if info.name.isupper() and info.kind == "ORG"}  # "BBC", "UN"
     for root, ids in groups.items():
         if _person(known, ids) and not _mostly(known, ids, ("ORG",)):
@@ -332,6 +336,9 @@ def merge_short_bodies(merger: Merger) -> None:
                 if not any(digits[n:]):  # "Mercedes Benz C180" is a car
                     prefixes[" ".join(words[:n])].add(root)
             starts[words[0][:3]].add(root)
+            side = words[-1].endswith("s") and not words[-1].endswith("ss") and words[-1] not in ORG_HEADS | _BODY_WORDS | NOT_ACTOR_HEADS.keys()
+            if 2 <= len(words) <= 3 and side and _place_words(words[:-1]):  # "Newport Gwent Dragons", not "Athens Olympics"
+                sides[words[-1]].add(root)
     for key in sorted(cores):  # one name with and without its generic words
         roots = sorted(r for r in cores[key] if not _is_place_or_people(known, groups[r], _best_name(known, groups[r])))
         if len(roots) < 2 or not any(len(_best_name(known, groups[r]).split()) > len(key.split()) for r in roots):
@@ -387,6 +394,9 @@ def merge_short_bodies(merger: Merger) -> None:
             } - {me}  # fmt: skip
             targets = _likeliest(merger, groups, ids, options, f'"{name}" abbreviates')
             how = "is, word by word, an abbreviation of"
+        if not targets and len(words) == 1 and not _person(known, ids):
+            targets = {merger.find(r) for r in sides.get(key, ())} - {me}
+            how = "is, without its place in front, the side"
         if len(targets) != 1:
             continue
         (target,) = targets
@@ -455,6 +465,12 @@ def _abbreviation_of(short: str, long_: str) -> bool:
     if len(words) >= 2:
         return len(short) >= 3 and words[0].startswith(short) and words[0] != short
     return len(short) >= 5 and words[0].startswith(short)
+
+
+def _place_words(words: list[str]) -> bool:
+    """Words that name a place: a city, a country or a place on the list ("newport gwent", "glasgow")."""
+    text = " ".join(words)
+    return bool(is_city(text) or country_code(text) or place_of(text) is not None or all(is_city(w) for w in words))
 
 
 def _words_abbreviate(short: list[str], long_: list[str]) -> bool:

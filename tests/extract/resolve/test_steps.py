@@ -365,3 +365,12 @@ def test_a_name_shortened_word_by_word_is_the_body_it_abbreviates():
     assert res(O("Harb Intl")) == O("Harb Intl")
     assert res(O("Velmora News")) != res(O("Velmora Networks"))
     assert res(entity_id("Middle East", "LOC")) != res(entity_id("Middle Eastern", "NORP"))
+
+
+def test_a_sides_plural_name_without_its_place_is_the_side():
+    arts = [article("a", ("Newcastle Herons", "ORG")), article("b", ("Herons", "ORG")), article("c", ("Athens Olympics", "EVENT")),
+            article("d", ("Olympics", "EVENT")), article("e", ("Los Angeles Times", "ORG")), article("f", ("Times", "ORG"))]  # fmt: skip
+    res = resolve(arts)
+    assert res(O("Herons")) == res(O("Newcastle Herons")) and "place" in res.reasons[O("Herons")]
+    assert res(entity_id("Olympics", "EVENT")) == entity_id("Olympics", "EVENT")
+    assert res(O("Times")) == O("Times")
