@@ -319,6 +319,7 @@ def merge_short_bodies(merger: Merger) -> None:
     cores: dict[str, set[str]] = defaultdict(set)  # a name without its generic words → roots
     starts: dict[str, set[str]] = defaultdict(set)  # first three letters → roots of bodies
     owned: dict[str, set[str]] = defaultdict(set)  # a name without the acronym of its owner in front → roots
+    spelt: dict[tuple[str, int], set[tuple[str, tuple[str, ...]]]] = defaultdict(set)  # (first 3 letters, words) → (root, words)
     sides: dict[str, set[str]] = defaultdict(set)  # a team's name after its place → roots ("dragons" of "Newport-Gwent Dragons")
     acronyms = {info.clean for info in known.values() if info.name.isupper() and info.kind == "ORG"}  # "BBC", "UN"
     for root, ids in groups.items():
@@ -336,6 +337,8 @@ def merge_short_bodies(merger: Merger) -> None:
                 if not any(digits[n:]):  # "Mercedes Benz C180" is a car
                     prefixes[" ".join(words[:n])].add(root)
             starts[words[0][:3]].add(root)
+            if 2 <= len(words) <= 4:
+                spelt[words[0][:3], len(words)].add((root, tuple(words)))
             side = words[-1].endswith("s") and not words[-1].endswith("ss") and words[-1] not in ORG_HEADS | _BODY_WORDS | NOT_ACTOR_HEADS.keys()
             if 2 <= len(words) <= 3 and side and _place_words(words[:-1]):  # "Newport Gwent Dragons", not "Athens Olympics"
                 sides[words[-1]].add(root)
@@ -387,10 +390,9 @@ def merge_short_bodies(merger: Merger) -> None:
             targets = {merger.find(r) for r in owned.get(key, ())} - {me}
             how = "is, without its owner's acronym in front,"
         if not targets and 2 <= len(words) <= 4 and len(words[0]) >= 3:
+            longer = {r for r, spelling in spelt.get((words[0][:3], len(words)), ()) if _words_abbreviate(words, list(spelling))}
             options = {
-                merger.find(r) for r in starts.get(words[0][:3], ())
-                if any(_words_abbreviate(words, known[e].clean.replace("-", " ").split()) for e in groups.get(r, [r]))
-                and not _is_place_or_people(known, groups.get(r, [r]), _best_name(known, groups.get(r, [r])))
+                merger.find(r) for r in longer if not _is_place_or_people(known, groups.get(r, [r]), _best_name(known, groups.get(r, [r])))
             } - {me}  # fmt: skip
             targets = _likeliest(merger, groups, ids, options, f'"{name}" abbreviates')
             how = "is, word by word, an abbreviation of"
