@@ -766,17 +766,27 @@ def merge_surnames_beside_names(merger: Merger) -> None:
     that person's surname, however the articles typed the two ("Davenport" GPE beside "Lindsay Davenport",
     "Pelous" beside "Fabien Pelous", a team sheet's ORG): what ``merge_people`` cannot see, as it reads only
     names the articles mostly typed a person. Not a name with anything to show it a body or puts something in
-    it, a country or a big city, and not where an article names a second full name it ends."""
+    it, a country or a big city, and not where an article names a second full name it ends.
+
+    So is a given name alone written beside the one full name it begins in every one of its articles ("Serena"
+    beside "Serena Williams"), which ``merge_people`` never reads."""
     known = merger.known
     groups = merger.groups()
     words_of = {root: _words(known, ids) for root, ids in groups.items()}
     single = {words[0] for words in words_of.values() if len(words) == 1}
-    full: dict[str, list[str]] = defaultdict(list)
+    full: dict[str, list[str]] = defaultdict(list)  # last word → full names of people
+    first: dict[str, list[str]] = defaultdict(list)  # given name → full names of people
     for root, words in words_of.items():
-        if 2 <= len(words) <= 3 and words[-1] in single and not _glued(known, groups[root]) and group_type(known, groups[root]) == "PERSON":
-            full[words[-1]].append(root)
+        if 2 <= len(words) <= 3 and {words[0], words[-1]} & single and not _glued(known, groups[root]) and group_type(known, groups[root]) == "PERSON":
+            if words[-1] in single:
+                full[words[-1]].append(root)
+            if words[0] in single and is_given_name(words[0]):
+                first[words[0]].append(root)
     for root in sorted(groups):
         ids, words = groups[root], words_of[root]
+        if len(words) == 1 and words[0] in first and words[0] not in full:
+            _join_given_name(merger, groups, root, first[words[0]])
+            continue
         if len(words) != 1 or words[0] not in full or len(words[0]) < 3 or is_big_city(words[0]) or country_code(words[0]):
             continue
         if place_of(words[0]) is not None and not is_city(words[0]):
@@ -795,6 +805,22 @@ def merge_surnames_beside_names(merger: Merger) -> None:
             continue  # the surname's other type outweighs the person: a person's name is no place's
         name, target_name = _best_name(known, ids), _best_name(known, groups[target])
         merger.merge(root, target, f'"{name}" is written beside "{target_name}" in {len(beside[0][1])} of its {len(articles)} articles')
+
+
+def _join_given_name(merger: Merger, groups: dict[str, list[str]], root: str, candidates: list[str]) -> None:
+    """A given name alone joins the one full name it begins that each of its articles names beside it."""
+    known = merger.known
+    ids = groups[root]
+    if any(body_evidence(known[e].relations, known[e].roles, known[e].clues) or known[e].clues.get("in") for e in ids):
+        return
+    articles = set().union(*(known[e].seen_in for e in ids))
+    beside = [f for f in candidates if f != root and articles & set().union(*(known[e].seen_in for e in groups[f]))]
+    if len(beside) != 1 or not articles or merger.find(root) == merger.find(beside[0]):
+        return
+    target = beside[0]
+    if not articles <= set().union(*(known[e].seen_in for e in groups[target])) or group_type(known, [*ids, *groups[target]]) != "PERSON":
+        return
+    merger.merge(root, target, f'"{_best_name(known, ids)}" is written beside "{_best_name(known, groups[target])}" in each of its {len(articles)} articles')
 
 
 _INITIALLED = re.compile(r"^[A-Z]\.? [A-Z][\w'’-]+$")

@@ -374,3 +374,13 @@ def test_a_sides_plural_name_without_its_place_is_the_side():
     assert res(O("Herons")) == res(O("Newcastle Herons")) and "place" in res.reasons[O("Herons")]
     assert res(entity_id("Olympics", "EVENT")) == entity_id("Olympics", "EVENT")
     assert res(O("Times")) == O("Times")
+
+
+def test_a_given_name_alone_beside_the_one_full_name_it_begins_is_that_person():
+    arts = [article("a", ("Edmund Vanstone", "PERSON"), ("Sir Edmund", "PERSON")), article("b", ("Edmund Vanstone", "PERSON")),
+            article("c", ("Rowan Pike", "PERSON"), ("Rowan Hale", "PERSON"), ("Rowan", "PERSON")),  # which Rowan?
+            article("d", ("Greta Lind", "PERSON"), ("Greta", "PERSON")), article("e", ("Greta", "PERSON"))]  # fmt: skip
+    res = resolve(arts)
+    assert res(P("Sir Edmund")) == res(P("Edmund Vanstone")) and "beside" in res.reasons[P("Sir Edmund")]
+    assert res(P("Rowan")) == P("Rowan")
+    assert res(P("Greta")) == P("Greta")  # one of its articles names no Greta in full
