@@ -718,6 +718,8 @@ def merge_people(merger: Merger) -> None:
                 continue
             if short in initialled:
                 ends = {lead(r) for r in full if words_of[r][-1] == last and words_of[r][0].startswith(words[0]) and len(words_of[r][0]) > 1}
+                if any(w[0].startswith(words[0]) and len(w[0]) > 1 for _, w in bodies_by_last.get(last, ())):
+                    continue  # "M Davies" could as well be a "Mefin Davies" the articles took for a body
             else:
                 ends = {lead(r) for r in full if len(words_of[r]) > len(words) and words_of[r][-len(words):] == words}
             candidates = sorted(ends - {short}, key=lambda r: (-total(known, members[r]), r))
@@ -769,11 +771,14 @@ def merge_surnames_beside_names(merger: Merger) -> None:
     it, a country or a big city, and not where an article names a second full name it ends.
 
     So is a given name alone written beside the one full name it begins in every one of its articles ("Serena"
-    beside "Serena Williams"), which ``merge_people`` never reads."""
+    beside "Serena Williams"), which ``merge_people`` never reads; and an initial and a surname is the one full
+    name of a person in the corpus it abbreviates, however the articles typed the two ("F Pelous", a team
+    sheet's, and "Fabien Pelous", ORG in most articles but a person by the corpus's evidence)."""
     known = merger.known
     groups = merger.groups()
     words_of = {root: _words(known, ids) for root, ids in groups.items()}
-    single = {words[0] for words in words_of.values() if len(words) == 1}
+    initialled = {root: words for root, words in words_of.items() if len(words) == 2 and _initialled(_best_name(known, groups[root]))}
+    single = {words[0] for words in words_of.values() if len(words) == 1} | {words[-1] for words in initialled.values()}
     full: dict[str, list[str]] = defaultdict(list)  # last word → full names of people
     first: dict[str, list[str]] = defaultdict(list)  # given name → full names of people
     for root, words in words_of.items():
@@ -782,6 +787,17 @@ def merge_surnames_beside_names(merger: Merger) -> None:
                 full[words[-1]].append(root)
             if words[0] in single and is_given_name(words[0]):
                 first[words[0]].append(root)
+    surnamed: dict[str, list[str]] = defaultdict(list)  # every full name, of any type, by its last word
+    for root, words in words_of.items():
+        if 2 <= len(words) <= 3 and len(words[0]) > 1 and root not in initialled:
+            surnamed[words[-1]].append(root)
+    for root in sorted(initialled):
+        letter, last = initialled[root]
+        options = [f for f in surnamed.get(last, ()) if words_of[f][0].startswith(letter)]  # "Mefin Davies" typed ORG counts
+        if len(options) == 1 and options[0] in full.get(last, ()) and merger.find(root) != merger.find(options[0]) and (
+            group_type(known, [*groups[root], *groups[options[0]]]) == "PERSON"
+        ):
+            merger.merge(root, options[0], f'initial and surname "{_best_name(known, groups[root])}" matches exactly one person\'s full name, "{_best_name(known, groups[options[0]])}"')
     for root in sorted(groups):
         ids, words = groups[root], words_of[root]
         if len(words) == 1 and words[0] in first and words[0] not in full:

@@ -384,3 +384,14 @@ def test_a_given_name_alone_beside_the_one_full_name_it_begins_is_that_person():
     assert res(P("Sir Edmund")) == res(P("Edmund Vanstone")) and "beside" in res.reasons[P("Sir Edmund")]
     assert res(P("Rowan")) == P("Rowan")
     assert res(P("Greta")) == P("Greta")  # one of its articles names no Greta in full
+
+
+def test_an_initial_and_surname_is_the_one_person_it_abbreviates_however_the_articles_typed_them():
+    captain = [[Sighting(O("Fabrice Pelou"), "Fabrice Pelou", "ORG")] for _ in range(5)] + [
+        [Sighting(P("Fabrice Pelou"), "Fabrice Pelou", "PERSON", roles=("captain",))] for _ in range(2)]  # fmt: skip
+    sheet = [[Sighting(P("F Pelou"), "F Pelou", "PERSON")]]
+    legend = [[Sighting(P("Mervin Daviot"), "Mervin Daviot", "PERSON")], [Sighting(O("Mefan Daviot"), "Mefan Daviot", "ORG")],
+              [Sighting(P("M Daviot"), "M Daviot", "PERSON")]]  # fmt: skip
+    res = resolve_sightings(captain + sheet + legend)
+    assert res(P("F Pelou")) == res(O("Fabrice Pelou")) == res(P("Fabrice Pelou"))
+    assert res(P("M Daviot")) == P("M Daviot")  # two full names it could abbreviate, whatever their types
