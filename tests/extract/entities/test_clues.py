@@ -87,13 +87,18 @@ def test_a_subject_that_goes_on_with_its_is_a_clue_to_a_body(nlp, text, name, ex
     assert ("body" in dict(by_name(entities(nlp, text))[name].clues)) is expected
 
 
-@pytest.mark.model
-def test_team_sheets_and_playing_for_a_club_say_a_place_names_a_team(nlp):
+def mention_clues(nlp, text: str, name: str) -> list[str]:
+    """The clues of the first mention candidate written ``name`` in ``text``."""
     from extract.entities import clues_of, find_candidates
 
+    doc = nlp(text)
+    return next(clues_of(doc, c) for c in find_candidates(doc) if doc[c.start : c.end].text == name)
+
+
+@pytest.mark.model
+def test_team_sheets_and_playing_for_a_club_say_a_place_names_a_team(nlp):
     def clues(text: str, name: str) -> list[str]:
-        doc = nlp(text)
-        return next(clues_of(doc, c) for c in find_candidates(doc) if doc[c.start : c.end].text == name)
+        return mention_clues(nlp, text, name)
 
     assert "team" in clues("Vickery broke his arm playing for Gloucester last weekend.", "Gloucester")
     sheet = "The squad: Dafydd Peel (Llanelli), Mefin Davies (Gloucester), Adam Jones (Ospreys), Brent Cockbain (Ospreys)."
@@ -103,11 +108,8 @@ def test_team_sheets_and_playing_for_a_club_say_a_place_names_a_team(nlp):
 
 @pytest.mark.model
 def test_a_singular_name_before_are_were_or_have_is_a_group(nlp):
-    from extract.entities import clues_of, find_candidates
-
     def clues(text: str, name: str) -> list[str]:
-        doc = nlp(text)
-        return next(clues_of(doc, c) for c in find_candidates(doc) if doc[c.start : c.end].text == name)
+        return mention_clues(nlp, text, name)
 
     assert "group" in clues("Glass Harbour are touring Europe in May, the band's label said.", "Glass Harbour")
     assert "group" in clues("Glass Harbour have split after ten years.", "Glass Harbour")
