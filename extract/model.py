@@ -20,8 +20,8 @@ NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WO
 CONCEPT_TYPES = ("ROLE", "THING", "QUOTE", "SOURCE")
 ENTITY_TYPES = NAMED_TYPES + CONCEPT_TYPES
 #: What the words around a mention can say of it: "person" ("X, 45,", "shot X", "X's wife"), "speaks"
-#: (the subject of "said", or "Mr X"), "body" ("X spokesman Y", "X's shareholders", "X said its"),
-#: "team" ("X captain Y", "X's striker": a place's name for its side), "place" ("western X", "X, Alaska",
+#: (the subject of "said", or "Mr X"), "body" ("X spokesman Y", "X's shareholders", "X said its"), "group"
+#: ("X are", "X were", "X have": many, a band, a team or a firm), "team" ("X captain Y", "X's striker": a place's name for its side), "place" ("western X", "X, Alaska",
 #: "a X native") and "in" ("in X", "visited X").
 CLUES = ("person", "speaks", "body", "group", "team", "place", "in")
 
