@@ -272,7 +272,6 @@ def decide_type(
     if named_like_a_person:
         score["PERSON"] += 0.5 * total
         because.append("a common given and family name")
-    # a tie goes to the type the sentences show rather than the one the tagger voted for
     best = max(score, key=lambda t: (score[t], votes[t], t)) if score else "ORG"
     known_place = place is not None or code is not None or is_city(key)
     if best in ("GPE", "LOC") and not known_place and (votes["ORG"] or body_acts) and body_acts >= place_acts:
