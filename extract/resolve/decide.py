@@ -7,7 +7,9 @@ The type starts from the articles' own votes and is then corrected by what the c
 - the shape of the name: a body's last word ("Shipping", "Party") makes a body; a plural group noun
   ("Democrats", "Tories") or an acronym is never a person; a common given and family name is a person;
 - what it takes part in: only people hold roles, lead, work for or speak for; people lead, work for and
-  speak for bodies;
+  speak for bodies; a name shaped like a person's with a person's role ("actor Keanu Reeves") is a person
+  however often the tagger said ORG, unless a description says outright it is a body;
+- a singular name before "are", "were" or "have" ("Snow Patrol are touring") is a guess that it is a group;
 - a group (NORP) that is no nationality and no plural is a body ("Investec");
 - a one-word "person" never called Mr or Ms, that articles also call a body, is a body ("Dell"), and so is
   one no sentence shows to be a person that is no known given or family name ("Earthlink");
