@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from extract.errors import MergeRulesError
 from extract.lexicon.bodies import GENERIC_BODY_WORDS, LEGAL_FORMS, ORG_HEADS
@@ -136,11 +136,14 @@ def _best_name(known: dict[str, Known], ids: Iterable[str]) -> str:
     return max(names, key=lambda n: (names[n], len(n.split()), n)) if names else ""
 
 
+def _articles(known: dict[str, Known], ids: Iterable[str]) -> set[str]:
+    """The articles that name any of the ids."""
+    return set().union(*(known[e].seen_in for e in ids))
+
+
 def _seen_together(known: dict[str, Known], a: Iterable[str], b: Iterable[str]) -> set[str]:
     """Articles that name both groups (as separate entities): there they are two actors."""
-    seen_a = set().union(*(known[e].seen_in for e in a))
-    seen_b = set().union(*(known[e].seen_in for e in b))
-    return seen_a & seen_b
+    return _articles(known, a) & _articles(known, b)
 
 
 # --- 1. the same name ------------------------------------------------------------------------------
@@ -390,7 +393,7 @@ def merge_short_bodies(merger: Merger) -> None:
             targets = {merger.find(r) for r in owned.get(key, ())} - {me}
             how = "is, without its owner's acronym in front,"
         if not targets and 2 <= len(words) <= 4 and len(words[0]) >= 3:
-            longer = {r for r, spelling in spelt.get((words[0][:3], len(words)), ()) if _words_abbreviate(words, list(spelling))}
+            longer = {r for r, spelling in spelt.get((words[0][:3], len(words)), ()) if _words_abbreviate(words, spelling)}
             options = {
                 merger.find(r) for r in longer if not _is_place_or_people(known, groups.get(r, [r]), _best_name(known, groups.get(r, [r])))
             } - {me}  # fmt: skip
@@ -475,11 +478,11 @@ def _place_words(words: list[str]) -> bool:
     return bool(is_city(text) or country_code(text) or place_of(text) is not None or all(is_city(w) for w in words))
 
 
-def _words_abbreviate(short: list[str], long_: list[str]) -> bool:
+def _words_abbreviate(short: Sequence[str], long_: Sequence[str]) -> bool:
     """Each word the same or shortened to half of it or less, word for word: its start, of three letters
     or more ("Man" of "Manchester"), or a contraction of its first and last letters and consonants between, in
     order ("Utd" of "United", "Intl" of "International")."""
-    if len(short) != len(long_) or short == long_:
+    if len(short) != len(long_) or tuple(short) == tuple(long_):
         return False
     for s, w in zip(short, long_):
         if s == w:
@@ -793,34 +796,44 @@ def merge_surnames_beside_names(merger: Merger) -> None:
             surnamed[words[-1]].append(root)
     for root in sorted(initialled):
         letter, last = initialled[root]
-        options = [f for f in surnamed.get(last, ()) if words_of[f][0].startswith(letter)]  # "Mefin Davies" typed ORG counts
-        if len(options) == 1 and options[0] in full.get(last, ()) and merger.find(root) != merger.find(options[0]) and (
-            group_type(known, [*groups[root], *groups[options[0]]]) == "PERSON"
-        ):
-            merger.merge(root, options[0], f'initial and surname "{_best_name(known, groups[root])}" matches exactly one person\'s full name, "{_best_name(known, groups[options[0]])}"')
+        _join_initials(merger, groups, root, [f for f in surnamed.get(last, ()) if words_of[f][0].startswith(letter)], full.get(last, []))
     for root in sorted(groups):
-        ids, words = groups[root], words_of[root]
+        words = words_of[root]
         if len(words) == 1 and words[0] in first and words[0] not in full:
             _join_given_name(merger, groups, root, first[words[0]])
-            continue
-        if len(words) != 1 or words[0] not in full or len(words[0]) < 3 or is_big_city(words[0]) or country_code(words[0]):
-            continue
-        if place_of(words[0]) is not None and not is_city(words[0]):
-            continue  # a state or a region of the place list
-        if any(body_evidence(known[e].relations, known[e].roles, known[e].clues) or known[e].clues.get("in") or known[e].clues.get("place") for e in ids):
-            continue
-        articles = set().union(*(known[e].seen_in for e in ids))
-        beside = [(f, articles & set().union(*(known[e].seen_in for e in groups[f]))) for f in full[words[0]] if f != root]
-        beside = [(f, both) for f, both in beside if both]
-        if len(beside) != 1 or 2 * len(beside[0][1]) < len(articles) or merger.find(root) == merger.find(beside[0][0]):
-            continue
-        target = beside[0][0]
-        if _maybe_person(known, ids) and _maybe_person(known, groups[target]):
-            continue  # both read as people: ``merge_people`` has decided
-        if group_type(known, [*ids, *groups[target]]) != "PERSON":
-            continue  # the surname's other type outweighs the person: a person's name is no place's
-        name, target_name = _best_name(known, ids), _best_name(known, groups[target])
-        merger.merge(root, target, f'"{name}" is written beside "{target_name}" in {len(beside[0][1])} of its {len(articles)} articles')
+        elif len(words) == 1 and words[0] in full:
+            _join_surname(merger, groups, root, full[words[0]])
+
+
+def _join_initials(merger: Merger, groups: dict[str, list[str]], root: str, options: list[str], people: list[str]) -> None:
+    """An initial and a surname joins the full name it abbreviates when ``options``, the full names of any type
+    it could abbreviate ("Mefin Davies" typed ORG counts), are one name alone and that of a person (``people``)."""
+    known = merger.known
+    if len(options) != 1 or options[0] not in people or merger.find(root) == merger.find(options[0]):
+        return
+    if group_type(known, [*groups[root], *groups[options[0]]]) == "PERSON":
+        merger.merge(root, options[0], f'initial and surname "{_best_name(known, groups[root])}" matches exactly one person\'s full name, "{_best_name(known, groups[options[0]])}"')
+
+
+def _join_surname(merger: Merger, groups: dict[str, list[str]], root: str, candidates: list[str]) -> None:
+    """A one-word name joins the one person's full name it ends that at least half its articles name beside it."""
+    known = merger.known
+    ids, (word,) = groups[root], _words(known, groups[root])
+    if len(word) < 3 or is_big_city(word) or country_code(word) or place_of(word) is not None and not is_city(word):
+        return  # a country, a big city, a state or a region of the place list
+    if any(body_evidence(known[e].relations, known[e].roles, known[e].clues) or known[e].clues.get("in") or known[e].clues.get("place") for e in ids):
+        return
+    articles = _articles(known, ids)
+    beside = [(f, both) for f in candidates if f != root and (both := _seen_together(known, ids, groups[f]))]
+    if len(beside) != 1 or 2 * len(beside[0][1]) < len(articles) or merger.find(root) == merger.find(beside[0][0]):
+        return
+    target = beside[0][0]
+    if _maybe_person(known, ids) and _maybe_person(known, groups[target]):
+        return  # both read as people: ``merge_people`` has decided
+    if group_type(known, [*ids, *groups[target]]) != "PERSON":
+        return  # the surname's other type outweighs the person: a person's name is no place's
+    name, target_name = _best_name(known, ids), _best_name(known, groups[target])
+    merger.merge(root, target, f'"{name}" is written beside "{target_name}" in {len(beside[0][1])} of its {len(articles)} articles')
 
 
 def _join_given_name(merger: Merger, groups: dict[str, list[str]], root: str, candidates: list[str]) -> None:
@@ -829,12 +842,12 @@ def _join_given_name(merger: Merger, groups: dict[str, list[str]], root: str, ca
     ids = groups[root]
     if any(body_evidence(known[e].relations, known[e].roles, known[e].clues) or known[e].clues.get("in") for e in ids):
         return
-    articles = set().union(*(known[e].seen_in for e in ids))
-    beside = [f for f in candidates if f != root and articles & set().union(*(known[e].seen_in for e in groups[f]))]
+    articles = _articles(known, ids)
+    beside = [f for f in candidates if f != root and _seen_together(known, ids, groups[f])]
     if len(beside) != 1 or not articles or merger.find(root) == merger.find(beside[0]):
         return
     target = beside[0]
-    if not articles <= set().union(*(known[e].seen_in for e in groups[target])) or group_type(known, [*ids, *groups[target]]) != "PERSON":
+    if not articles <= _articles(known, groups[target]) or group_type(known, [*ids, *groups[target]]) != "PERSON":
         return
     merger.merge(root, target, f'"{_best_name(known, ids)}" is written beside "{_best_name(known, groups[target])}" in each of its {len(articles)} articles')
 
