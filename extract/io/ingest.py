@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import html
 import io
 import json
 import os
@@ -288,8 +289,8 @@ class Web:
         response = self.fetcher.get(link.url)
         if self.on_fetch is not None:
             self.on_fetch(link.url, response.from_cache)
-        html = decode_page(response.body, link.url, charset=response.charset, errors="replace")
-        page = read_page(html, source=link.url, url=response.url)
+        markup = decode_page(response.body, link.url, charset=response.charset, errors="replace")
+        page = read_page(markup, source=link.url, url=response.url)
         return Article(
             id=link.url, text=_check_text(page.text, link.url), title=page.title or link.title, source=link.url,
             url=page.url or response.url, published=page.published or link.published,
@@ -361,7 +362,7 @@ def _read_document(path: Path, encoding_errors: str) -> Article:
     if suffix in (".md", ".markdown"):
         title, text = markdown_title(text)
     else:
-        title, text = "", text
+        title, text = "", unescape_references(text)
         if _only_links(text):
             raise InputError(str(path), "a list of links, not an article: name it on the command line, or pass --urls FILE, to fetch its pages")
     text = _check_text(text, path)
@@ -460,6 +461,18 @@ def _names(value) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(v.strip() for v in value.split(";") if v.strip())
     return ()
+
+
+#: A character reference left in plain text by an HTML export: "Pap&#233;" is "Papé". The ";" is required,
+#: so "AT&T" and "R&D" are left alone.
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_references(text: str) -> str:
+    """Plain text with its HTML character references decoded (``&#233;`` → é, ``&amp;`` → &)."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(lambda m: html.unescape(m.group()), text)
 
 
 def plain_title(text: str) -> tuple[str, str]:

@@ -116,6 +116,21 @@ def test_plain_text_title_is_short_first_line_and_offsets_stay_true(tmp_path):
     assert article.text.startswith("Minister visits port")
 
 
+def test_character_references_left_in_plain_text_are_decoded(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Lyon sign Gr&#233;goire Mart&#xED;n\n\nThe club paid &#163;2m; AT&T and R&D stay; &nosuch; too.\n")
+    (article,) = collect([path])[0]
+    assert article.title == "Lyon sign Grégoire Martín"
+    assert "paid £2m; AT&T and R&D stay; &nosuch; too." in article.text
+
+
+def test_markdown_keeps_its_references_so_offsets_index_the_file(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# Caf&#233; owners\n\nThe caf&#233; opened.\n")
+    (article,) = collect([path])[0]
+    assert article.text == path.read_text()
+
+
 def test_first_line_that_is_a_sentence_is_not_a_title(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("The minister visited the port on Monday.\n\nShe left.\n", encoding="utf-8")
