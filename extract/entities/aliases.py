@@ -24,6 +24,7 @@ from extract.lexicon.bodies import CORPORATE_SUFFIXES, ORG_HEADS
 from extract.lexicon.gazetteer import country_code, place_of
 from extract.lexicon.grammar import FUNCTION_WORDS
 from extract.lexicon.people import HONORIFICS, NAME_PARTICLES, PEERAGE
+from extract.lexicon.person_names import is_given_name
 from extract.lexicon.places import FAC_HEADS, LOC_HEADS, PLACE_COMPOUND_NOUNS
 from extract.model import normalize_name
 from extract.names import acronym_letters, gender, initials
@@ -262,6 +263,7 @@ def _link_other_uses(art: ArticleMentions) -> None:
 def _link_surnames(art: ArticleMentions) -> None:
     """Shorter names that end exactly one full personal name in the article become that person."""
     _share_family_names(art)
+    _headline_descriptions(art)
     # not "BBC Sport Wales", a body the model called a person: a name opening on an acronym is nobody's full name
     full = {
         art.keys[i] for i, c in enumerate(art.cands)
@@ -296,6 +298,37 @@ def _link_surnames(art: ArticleMentions) -> None:
             (name,) = names
             art.links.link(i, owner[name])
     _add_untagged_surnames(art, {n: owner[n] for n in full}, by_suffix, bodies)
+
+
+def _headline_descriptions(art: ArticleMentions) -> None:
+    """"Classy Henman", "Sprinter Walker" in the headline over "Tim Henman", "Dougie Walker" in the text: a word
+    that is no given name before the surname of the one person the text names in full describes him; his name
+    proper starts after it (as after "Mr"), so it is no namesake's full name that leaves "Henman" unlinked."""
+    text = art.doc.text
+    headline_end = text.find("\n")
+    if headline_end <= 0 or headline_end > 200:
+        return
+    in_headline: dict[str, list[int]] = defaultdict(list)
+    elsewhere: set[str] = set()
+    for i, cand in enumerate(art.cands):
+        if art.doc[cand.end - 1].idx < headline_end:
+            in_headline[art.keys[i]].append(i)
+        else:
+            elsewhere.add(art.keys[i])
+    given: dict[str, set[str]] = defaultdict(set)  # surname → the text's full names of people ending in it
+    for i, cand in enumerate(art.cands):
+        words = art.keys[i].split()
+        if cand.label == "PERSON" and len(words) >= 2 and art.keys[i] in elsewhere and is_given_name(words[0]):
+            given[words[-1]].add(art.keys[i])
+    for key, indices in in_headline.items():
+        words = key.split()
+        if len(words) != 2 or key in elsewhere or is_given_name(words[0]) or len(given.get(words[-1], ())) != 1:
+            continue
+        for i in indices:
+            cand = art.cands[i]
+            if cand.name_start == cand.start and cand.end - cand.start == 2 and not (cand.fixed and cand.label != "PERSON"):
+                cand.name_start = cand.start + 1
+                art.keys[i], art.words[i] = words[1], art.words[i][1:]
 
 
 def _its(art: ArticleMentions, cand: Candidate) -> bool:

@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Token
 from extract.entities.candidate import TRAILING_JUNK, Candidate, Draft, bare, is_era, sentence_initial
 from extract.entities.wire import dateline_split, wire_headers
 from extract.lexicon.bodies import ORG_HEADS
-from extract.lexicon.gazetteer import lookup
+from extract.lexicon.gazetteer import lookup, place_in_country
 from extract.lexicon.kinds import DATE_WORDS, TIME_ZONES
 from extract.lexicon.people import HONORIFICS, NAME_MODIFIERS, NAME_PARTICLES, NOBILITY, PEERAGE
 from extract.lexicon.person_names import is_given_name
-from extract.lexicon.places import BUILDINGS, FAC_HEADS, LOC_HEADS, POSSESSIVE_BUILDINGS, STATE_ABBREVIATIONS
+from extract.lexicon.places import BUILDINGS, FAC_HEADS, LOC_HEADS, PEOPLES, POSSESSIVE_BUILDINGS, STATE_ABBREVIATIONS
 from extract.lexicon.roles import OCCUPATIONS, RANK_ABBREVIATIONS, TITLES
 from extract.model import NAMED_TYPES
 from extract.names import singulars
@@ -141,6 +141,8 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
         return None  # "44 B.C.": an era, not British Columbia
     if bare(words[0]) in TIME_ZONES:
         return None  # "2100 GMT", "GMT 2 Feb 94": a time
+    if label == "PERSON" and end - start == 1 and _nationality(doc[start].lower_) and not is_given_name(doc[start].text):
+        label = "NORP"  # "Welshman", "Spaniard" alone: a people's word, nobody's name
     cand = Candidate(start, end, label, start)
     if end - start > 1 and _is_honorific(doc[start], label, doc[end - 1]):
         cand.honorific = bare(doc[start])
@@ -287,7 +289,16 @@ def _occupation(word: str) -> bool:
 
 
 def _modifier_before_name(doc: Doc, start: int, end: int) -> bool:
-    """A party or a standing before a person's name ("Tory Liam Fox", "Senior Ann Bell"): a word of
-    ``NAME_MODIFIERS`` followed by a common given name."""
+    """A party, a standing or a people before a person's name ("Tory Liam Fox", "Senior Ann Bell", "Spaniard
+    Conchita Ruiz"): a word of ``NAME_MODIFIERS`` or a nationality, followed by a common given name."""
     first, second = doc[start], doc[start + 1]
-    return first.lower_ in NAME_MODIFIERS and second.is_title and is_given_name(second.text) and doc[start + 2].is_title
+    modifier = first.lower_ in NAME_MODIFIERS or _nationality(first.lower_)
+    return modifier and second.is_title and is_given_name(second.text) and doc[start + 2].is_title
+
+
+def _nationality(word: str) -> bool:
+    """"Spaniard", "Briton", "Welshman", "American": a word for a people, not a place's own name ("Jordan")."""
+    if not word.isalpha() or lookup(word.title()) is not None:
+        return False
+    stem = word.removesuffix("woman") if word.endswith("woman") else word.removesuffix("man")
+    return any(w in PEOPLES or place_in_country(w) is not None for w in {word, stem} if len(w) > 2)

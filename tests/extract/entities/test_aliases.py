@@ -102,3 +102,26 @@ def test_a_company_named_like_its_chairman_keeps_its_own_mentions(nlp):
     ents = by_name(entities(nlp, text))
     assert ents["Walter Dorrance"].aliases == () and len(ents["Walter Dorrance"].mentions) == 1
     assert ents["Dorrance"].type == "ORG" and len(ents["Dorrance"].mentions) == 2
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "person", "alone"),
+    [
+        ("Classy Henwood makes winning start\n\nTim Henwood opened his season with a win. Henwood said he was pleased.",
+         "Tim Henwood", "Classy Henwood"),
+        ("Sprinter Oakes quits the sport\n\nDouglas Oakes, who won two medals, has retired. Oakes said he was tired.",
+         "Douglas Oakes", "Sprinter Oakes"),
+    ],
+)  # fmt: skip
+def test_a_headline_s_word_before_a_surname_describes_the_one_person_of_the_text(nlp, text, person, alone):
+    ents = by_name(entities(nlp, text))
+    assert person in ents and alone not in ents, sorted(ents)
+    assert len(ents[person].mentions) == 3
+
+
+@pytest.mark.model
+def test_a_headline_name_with_a_given_name_of_its_own_stays_a_namesake(nlp):
+    ents = by_name(entities(nlp, "Venus Marsh beats her sister\n\nSerena Marsh lost in three sets on Sunday. Marsh was upset."))
+    assert {"Venus Marsh", "Serena Marsh"} <= set(ents), sorted(ents)
+    assert "Marsh" in ents, "two full names share the surname: it stays unlinked"

@@ -21,6 +21,8 @@ from tests.helpers import by_name, entities
         ("FN leader Marine Le Pen accused the government.", "Marine Le Pen", "PERSON"),  # "Marine Le" + "Pen"
         ("Ships were stuck in the English Channel for two days.", "English Channel", "LOC"),  # "English" + head
         ("Singers Jennifer Lopez and Dido will perform at the gala.", "Jennifer Lopez", "PERSON"),  # a plural occupation
+        ("Spaniard Conchita Ruiz beat her rival in Doha on Monday.", "Conchita Ruiz", "PERSON"),  # a people's word
+        ("The title went to Welshman David Prowse after a long final.", "David Prowse", "PERSON"),
     ],
 )
 def test_spans_are_cleaned_and_repaired(nlp, text, name, type_):
@@ -138,3 +140,10 @@ def test_a_span_is_cut_at_a_spaced_dash_and_between_two_sides(words, spaces, par
     from extract.entities.spans import _segments
 
     assert _segments(Doc(Vocab(), words=words, spaces=spaces), 0, len(words)) == parts
+
+
+@pytest.mark.model
+def test_a_people_s_word_alone_is_no_person_and_a_place_before_a_name_stays(nlp):
+    ents = by_name(entities(nlp, "Welshman Jimmy Prowse lost to Paris Hilton and Jordan Henderson in a charity match."))
+    assert "Welshman" not in ents or ents["Welshman"].type == "NORP"
+    assert {"Jimmy Prowse", "Paris Hilton", "Jordan Henderson"} <= set(ents), sorted(ents)
