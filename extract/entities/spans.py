@@ -296,9 +296,16 @@ def _modifier_before_name(doc: Doc, start: int, end: int) -> bool:
     return modifier and second.is_title and is_given_name(second.text) and doc[start + 2].is_title
 
 
+#: How the words for a people end ("Kenyan", "Japanese", "Spaniard", "Swede", "Welsh", "Scots"); the country data
+#: also knows regions ("Yorkshire"), which these leave out.
+_PEOPLE_ENDINGS = ("an", "ese", "sh", "ch", "ard", "i", "ek", "ss", "ede", "ole", "ane", "inn", "ot", "ots")
+
+
 def _nationality(word: str) -> bool:
     """"Spaniard", "Briton", "Welshman", "American": a word for a people, not a place's own name ("Jordan")."""
     if not word.isalpha() or lookup(word.title()) is not None:
         return False
     stem = word.removesuffix("woman") if word.endswith("woman") else word.removesuffix("man")
-    return any(w in PEOPLES or place_in_country(w) is not None for w in {word, stem} if len(w) > 2)
+    return any(
+        w in PEOPLES or w.endswith(_PEOPLE_ENDINGS) and place_in_country(w) is not None for w in {word, stem} if len(w) > 2
+    )

@@ -301,4 +301,10 @@ OVERLAPS = {
     ("bodies.PLAY_VERBS", "verbs.NOT_ACTIONS"): "appear",
     ("kinds.CURRENCIES", "kinds.NON_THINGS"): "cent",
     ("kinds.CURRENCIES", "people.NOT_GIVEN_NAMES"): "sterling",
+    ("kinds.WORK_HEADS", "verbs.TELLING_VERBS"): "report",
+    ("places.ADMIN_HEADS", "verbs.TELLING_VERBS"): "state",
+    ("places.PLACE_OF_NOUNS", "verbs.TELLING_VERBS"): "state",
+    ("verbs.NOT_ACTIONS", "verbs.TELLING_VERBS"): "say tell",
+    ("verbs.REPORTING_VERBS", "verbs.TELLING_VERBS"): "announce confirm disclose report reveal state",
+    ("verbs.SAYING_VERBS", "verbs.TELLING_VERBS"): "add say tell",
 }  # fmt: skip

@@ -19,6 +19,9 @@ REPORTING_VERBS = SAYING_VERBS | frozenset(
     "emphasize caution complain concede confirm predict promise vow tweet continue conclude urge agree comment "
     "testify appeal plead assert contend maintain allege reveal disclose report estimate".split()
 )
+#: Reporting verbs that tell rather than claim: a deed in their clause told in the past is an action ("police said
+#: officers had arrested a man"); "claimed", "alleged", "warned" report what may not be so.
+TELLING_VERBS = frozenset({"say", "tell", "confirm", "announce", "add", "report", "state", "disclose", "reveal"})
 #: Verbs whose complement in quotation marks is the subject's words ("called it "a shambles"").
 DESCRIBING_VERBS = frozenset({"call", "describe", "dub", "label", "brand", "term", "hail", "condemn"})
 #: Reporting verbs whose object is what was said ("denied the allegations", "admitted 14 breaches").

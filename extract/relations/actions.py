@@ -14,9 +14,10 @@ on the ferry"), the body "the company" refers to, or an unnamed group as a THING
 "the jury convicted"); never a wire dateline ("GENEVA, April 2 (AFP) -"). An object that is not a
 named entity becomes a THING node named by its head-noun phrase ("two of his assistants" → assistant).
 
-Only what was done is an action (``is_event``): not a clause inside quotation marks or in reported
-speech ("critics said he had handed them a blank cheque"; a fact told first and attributed after, "X
-agreed to buy Y, the firms announced", stays), not a plan or a possibility ("will take
+Only what was done is an action (``is_event``): not a clause inside quotation marks, not what reported
+speech claims ("critics claimed he had handed them a blank cheque"; a deed a speaker tells in the past,
+"police said officers had arrested a man", and a fact told first and attributed after, "X agreed to buy Y,
+the firms announced", stay), not a plan or a possibility ("will take
 office", "could cost jobs"), not a condition ("if …"), not a state ("still owes him"), not an idiom
 ("kicked the can down the road", ``lexicon.verbs.IDIOMS``), nothing done to "no" object ("showed no
 emotion"). A subject is inherited by a verb joined to the one that has it ("declared … and requested
@@ -48,6 +49,7 @@ from extract.lexicon.verbs import (
     REPORTING_VERBS,
     STATEMENT_OBJECT_VERBS,
     STATIVE_VERBS,
+    TELLING_VERBS,
 )
 from extract.model import Relation
 from extract.relations.kit import NAMED, End, entity_type, governor, make_relation, named_end, np_entity, quoted_tokens, thing_end
@@ -92,6 +94,11 @@ def _predicate(verb: Token, prep: str | None = None) -> str:
     return "_".join(parts).upper().replace("-", "_")
 
 
+def _done(verb: Token) -> bool:
+    """Told as done: a past ("arrested") or a perfect ("had boarded"), not a present, a plan or a guess."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in verb.children)
+
+
 def is_event(verb: Token) -> bool:
     """Whether the verb tells something that was done (see the module docstring), not said, planned or supposed."""
     if verb.i in quoted_tokens(verb.doc) or verb.lemma_.lower() in STATIVE_VERBS | STATEMENT_OBJECT_VERBS:
@@ -104,6 +111,9 @@ def is_event(verb: Token) -> bool:
     while node.head != node and node.dep_ not in ("relcl", "acl"):  # inside the clause of a reporting verb: said, not done
         head = governor(node, REPORTING_VERBS)  # (a relative clause there is the reporter's: "the council, which approved …")
         if head == node.head and node.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS and node.i > head.i:
+            if head.lemma_.lower() in TELLING_VERBS and _done(node):
+                node = head  # "police said officers had arrested a man": a deed the speaker tells, not a claim
+                continue
             return False  # "critics said he had …"; a fact told first ("X agreed to buy Y, the firms announced") stays
         if node.dep_ in ("conj", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
             return False  # "would have meant giving…", "will … and …"

@@ -147,3 +147,14 @@ def test_a_people_s_word_alone_is_no_person_and_a_place_before_a_name_stays(nlp)
     ents = by_name(entities(nlp, "Welshman Jimmy Prowse lost to Paris Hilton and Jordan Henderson in a charity match."))
     assert "Welshman" not in ents or ents["Welshman"].type == "NORP"
     assert {"Jimmy Prowse", "Paris Hilton", "Jordan Henderson"} <= set(ents), sorted(ents)
+
+
+@pytest.mark.parametrize(
+    ("word", "people"),
+    [("spaniard", True), ("welshman", True), ("briton", True), ("kenyan", True), ("swede", True),
+     ("yorkshire", False), ("jordan", False), ("surrey", False), ("texas", False)],
+)  # fmt: skip
+def test_a_word_for_a_people_is_told_from_a_place_s_name(word, people):
+    from extract.entities.spans import _nationality
+
+    assert _nationality(word) is people

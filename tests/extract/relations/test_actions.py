@@ -106,6 +106,15 @@ def test_what_a_subject_agreed_to_do_is_its_action_and_a_fact_told_first_stays(n
     assert not any(p == "SELL" for _s, p, _o in actions(nlp, "Northwind Systems plans to sell its chip unit."))
 
 
+def test_a_deed_a_speaker_tells_in_the_past_is_an_action_a_claim_or_a_present_is_not(nlp):
+    told = "Police said officers had arrested a man in Hexley on Sunday."
+    assert ("officer", "ARREST", "man") in actions(nlp, told)
+    claimed = "Campaigners claimed the council had closed three libraries."
+    assert not any(p == "CLOSE" for _s, p, _o in actions(nlp, claimed))
+    present = "The company said it is buying Kestrel Semiconductors."
+    assert not any(p == "BUY" for _s, p, _o in actions(nlp, present))
+
+
 def test_a_relative_clause_in_reported_speech_is_the_reporters(nlp):
     text = "Residents said the trial had shaken the town council, which approved the permits last year."
     assert ("town council", "APPROVE", "permit") in actions(nlp, text)
