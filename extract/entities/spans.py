@@ -104,7 +104,7 @@ def _between_names(doc: Doc, i: int) -> bool:
 
 def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     """Trim determiners, quotes, titles and sentence-initial verbs at the front; possessives at the back."""
-    while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_punct or doc[end - 1].is_space or _score_after_person(doc, start, end, label)):
         if doc[end - 1].text == "." and end - 1 > start and _keeps_dot(doc[end - 2]):
             break
         end -= 1
@@ -148,6 +148,15 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
         cand.honorific = bare(doc[start])
         cand.name_start = start + 1
     return cand
+
+
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+
+
+def _score_after_person(doc: Doc, start: int, end: int, label: str) -> bool:
+    """"Elena Marchetti 6-4": a score after a name, or a figure after a person's, is no part of it."""
+    last = doc[end - 1].text
+    return end - start > 1 and (bool(_SCORE.match(last)) or label == "PERSON" and any(c.isdigit() for c in last))
 
 
 def _is_honorific(token: Token, label: str, last: Token) -> bool:

@@ -61,6 +61,7 @@ CORE_PREPS = frozenset({"with", "against", "to"})
 PLACE_PREPS = frozenset({"in", "at", "on", "from", "near", "across", "outside", "inside"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 PEOPLE = frozenset({"PERSON"})
+BODY_OR_PERSON = frozenset({"PERSON", "ORG"})
 
 
 #: Adverbial particles the parser may read as a preposition before "of"/"from" ("walked out of", "backed away from").
@@ -194,7 +195,7 @@ def _object_end(token: Token, table: EntityTable, referents: Referents, subject:
         if person:
             return person
     own = {subject.id} | referents.bodies_of(subject)
-    found = referents.role_holder(token) or referents.definite_body(token, avoid=own)
+    found = referents.role_holder(token) or referents.definite_body(token, avoid=own) or _named_right_after(token, table)
     if found:
         return found
     if token.lower_ in PARTITIVES or token.like_num:
@@ -204,6 +205,22 @@ def _object_end(token: Token, table: EntityTable, referents: Referents, subject:
                 if pobj is not None:
                     return np_entity(pobj, table) or thing_end(pobj, table)
     return thing_end(token, table)
+
+
+def _named_right_after(token: Token, table: EntityTable) -> End | None:
+    """ "beat league leaders Ashby Vale", "stunned world number one Elena Marchetti": a common noun written right
+    before a name, with no comma, is what the name is (the parser often hangs the name elsewhere); not the subject
+    of a clause of its own ("told reporters Smith had …")."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return None
+    after = max(t.i for t in token.subtree) + 1
+    if after >= len(token.doc):
+        return None
+    first = token.doc[after]
+    name = next((e for e in token.doc.ents if e.start == after), None)
+    if name is None or name.root.dep_ in _SUBJECTS:
+        return None
+    return named_end(first, table, BODY_OR_PERSON)
 
 
 def _amount(token: Token) -> bool:

@@ -22,6 +22,7 @@ from tests.helpers import by_name, entities
         ("Ships were stuck in the English Channel for two days.", "English Channel", "LOC"),  # "English" + head
         ("Singers Jennifer Lopez and Dido will perform at the gala.", "Jennifer Lopez", "PERSON"),  # a plural occupation
         ("Spaniard Conchita Ruiz beat her rival in Doha on Monday.", "Conchita Ruiz", "PERSON"),  # a people's word
+        ("Mia Kovac beat Sarah Miller 6-4, 7-5 on Saturday.", "Sarah Miller", "PERSON"),  # a score after the name
         ("The title went to Welshman David Prowse after a long final.", "David Prowse", "PERSON"),
     ],
 )

@@ -106,6 +106,12 @@ def test_what_a_subject_agreed_to_do_is_its_action_and_a_fact_told_first_stays(n
     assert not any(p == "SELL" for _s, p, _o in actions(nlp, "Northwind Systems plans to sell its chip unit."))
 
 
+def test_a_common_noun_right_before_a_name_is_the_name(nlp):
+    found = actions(nlp, "Czech teenager Klara Dvorska stunned world number one Elena Marchetti on Saturday.")
+    assert ("Klara Dvorska", "STUN", "Elena Marchetti") in found
+    assert not any(o == "Sandra Bell" for _s, _p, o in actions(nlp, "The mayor told reporters Sandra Bell had resigned."))
+
+
 def test_a_deed_a_speaker_tells_in_the_past_is_an_action_a_claim_or_a_present_is_not(nlp):
     told = "Police said officers had arrested a man in Hexley on Sunday."
     assert ("officer", "ARREST", "man") in actions(nlp, told)
