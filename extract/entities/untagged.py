@@ -12,13 +12,14 @@ from spacy.tokens import Doc, Token
 from extract.entities.candidate import TRAILING_JUNK, Candidate, Draft, bare, is_era
 from extract.entities.clues import aged, who_follows
 from extract.entities.wire import untagged_datelines
-from extract.lexicon.bodies import ORG_HEADS
+from extract.lexicon.bodies import KIND_OF_BODY, ORG_HEADS
 from extract.lexicon.gazetteer import lookup
 from extract.lexicon.kinds import DATE_WORDS
 from extract.lexicon.people import HONORIFICS, PEERAGE, PERSON_NOUNS
-from extract.lexicon.person_names import is_family_name
+from extract.lexicon.person_names import is_family_name, is_given_name
 from extract.lexicon.places import FAC_HEADS, LOC_HEADS, PLACE_PREPOSITIONS
 from extract.lexicon.roles import TITLES
+from extract.lexicon.sources import GENERIC_BODIES
 from extract.lexicon.verbs import SPEECH_VERBS, VIOLENT_NOUNS, VIOLENT_VERBS
 
 
@@ -28,6 +29,7 @@ def untagged_names(doc: Doc, taken: set[int], places: set[int]) -> list[Candidat
     people ("President Moi")."""
     found: list[Candidate] = untagged_datelines(doc, taken)
     found.extend(untagged_bodies(doc, taken))
+    found.extend(bodies_after_their_kind(doc, taken))
     for tok in doc:
         if tok.i in taken or not tok.is_title or is_era(tok):
             continue
@@ -83,6 +85,49 @@ def untagged_bodies(doc: Doc, taken: set[int]) -> list[Candidate]:
             taken.update(range(i, end))
         i = end
     return found
+
+
+#: Nouns for a kind of body written right before its name ("consumer group Shopwise", "streaming service Pellucid").
+BODY_KIND_NOUNS = KIND_OF_BODY | GENERIC_BODIES | frozenset({"service", "platform", "app", "website", "label", "studio"})
+
+
+def bodies_after_their_kind(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """"Consumer group Shopwise welcomed …", "streaming service Pellucid": a capitalised word the model left
+    untagged right after a noun for a kind of body is that body's name; so is each later use of the same words
+    ("Pellucid also signed …", where the parser may read a common noun)."""
+    found: list[Candidate] = []
+    names: list[tuple[str, ...]] = []
+    i = 1
+    while i < len(doc):
+        tok, kind = doc[i], doc[i - 1]
+        if i in taken or i - 1 in taken or not _kind_then_name(kind, tok):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in taken and _name_word(doc[end]):
+            end += 1
+        found.append(Candidate(i, end, "ORG", i, fixed=True, org_evidence=True))
+        taken.update(range(i, end))
+        names.append(tuple(t.text for t in doc[i:end]))
+        i = end
+    for words in names:
+        n = len(words)
+        for j in range(len(doc) - n + 1):
+            if any(k in taken for k in range(j, j + n)) or tuple(t.text for t in doc[j : j + n]) != words:
+                continue
+            if j + n < len(doc) and _name_word(doc[j + n]) or j > 0 and _name_word(doc[j - 1]):
+                continue  # part of a longer name
+            found.append(Candidate(j, j + n, "ORG", j, fixed=True))
+            taken.update(range(j, j + n))
+    return found
+
+
+def _kind_then_name(kind: Token, tok: Token) -> bool:
+    if kind.pos_ != "NOUN" or kind.lemma_.lower() not in BODY_KIND_NOUNS or not kind.text[:1].islower() and not kind.is_sent_start:
+        return False
+    if not (tok.is_title and tok.is_alpha and tok.pos_ in ("PROPN", "NOUN")) or tok.lower_ in DATE_WORDS:
+        return False
+    return lookup(tok.text) is None and not is_given_name(tok.text) and bare(tok) not in TITLES | HONORIFICS | PEERAGE
 
 
 def _name_word(tok: Token) -> bool:

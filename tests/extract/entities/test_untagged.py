@@ -36,3 +36,11 @@ def test_untagged_proper_nouns_ending_on_a_kind_word_are_named(nlp, text, name, 
 def test_an_untagged_family_name_that_acts_is_a_person(nlp):
     ents = by_name(entities(nlp, "Garrick sneaked into the box before the second act ."))  # nothing tagged
     assert ents["Garrick"].type == "PERSON"
+
+
+@pytest.mark.model
+def test_a_word_the_model_missed_after_a_kind_of_body_is_that_body_and_so_are_its_later_uses(nlp):
+    text = "Streaming service Quillo bought the rights on Monday. Quillo also signed up two writers."
+    ents = by_name(entities(nlp, text))
+    assert ents["Quillo"].type == "ORG" and len(ents["Quillo"].mentions) == 2, sorted(ents)
+    assert not entities(nlp, "The company Monday said sales rose."), "a day is no body's name"
