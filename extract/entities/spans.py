@@ -104,7 +104,8 @@ def _between_names(doc: Doc, i: int) -> bool:
 
 def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     """Trim determiners, quotes, titles and sentence-initial verbs at the front; possessives at the back."""
-    while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_punct or doc[end - 1].is_space or _score_after_person(doc, start, end, label)):
+    end = _without_score(doc, start, end)
+    while end > start and (doc[end - 1].text in TRAILING_JUNK or doc[end - 1].is_punct or doc[end - 1].is_space or _figure_after_person(doc, start, end, label)):
         if doc[end - 1].text == "." and end - 1 > start and _keeps_dot(doc[end - 2]):
             break
         end -= 1
@@ -153,10 +154,18 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
 _SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 
 
-def _score_after_person(doc: Doc, start: int, end: int, label: str) -> bool:
-    """"Elena Marchetti 6-4": a score after a name, or a figure after a person's, is no part of it."""
-    last = doc[end - 1].text
-    return end - start > 1 and (bool(_SCORE.match(last)) or label == "PERSON" and any(c.isdigit() for c in last))
+def _without_score(doc: Doc, start: int, end: int) -> int:
+    """"Elena Marchetti 6-4", "Georgia 6 - 7": a score after a name is no part of it."""
+    if end - start > 1 and _SCORE.match(doc[end - 1].text):
+        return end - 1
+    if end - start > 3 and doc[end - 1].is_digit and doc[end - 2].text in ("-", "–") and doc[end - 3].is_digit:
+        return end - 3
+    return end
+
+
+def _figure_after_person(doc: Doc, start: int, end: int, label: str) -> bool:
+    """"Roddick 30": a figure after a person's name is no part of it."""
+    return label == "PERSON" and end - start > 1 and any(c.isdigit() for c in doc[end - 1].text)
 
 
 def _is_honorific(token: Token, label: str, last: Token) -> bool:

@@ -23,6 +23,7 @@ from tests.helpers import by_name, entities
         ("Singers Jennifer Lopez and Dido will perform at the gala.", "Jennifer Lopez", "PERSON"),  # a plural occupation
         ("Spaniard Conchita Ruiz beat her rival in Doha on Monday.", "Conchita Ruiz", "PERSON"),  # a people's word
         ("Mia Kovac beat Sarah Miller 6-4, 7-5 on Saturday.", "Sarah Miller", "PERSON"),  # a score after the name
+        ("Italy beat the Republic of Georgia 6-7 in the semi-final.", "Republic of Georgia", "GPE"),  # after any name
         ("The title went to Welshman David Prowse after a long final.", "David Prowse", "PERSON"),
     ],
 )
