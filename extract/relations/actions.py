@@ -234,6 +234,8 @@ def _amount(token: Token) -> bool:
 def _objects(verb: Token) -> list[tuple[Token, str | None]]:
     """Direct objects, and prepositional objects that name what the verb acts on."""
     direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "the accord, which Senegal signed": the accord
+        direct = [verb.head if c.lower_ in WH_WORDS and c.dep_ == "dobj" else c for c in direct]
     direct = [next((c for c in t.children if c.dep_ == "nmod" and c.pos_ == "PROPN"), t) if _amount(t) else t for t in direct]
     if len(direct) > 1:  # "fined the chipmaker 412 million euros": the sum is what it cost, not whom it hit
         direct = [t for t in direct if not _amount(t)] or direct
@@ -250,8 +252,8 @@ def _objects(verb: Token) -> list[tuple[Token, str | None]]:
         word = prep.lower_
         if prep.dep_ != "prep" or not (word in OBJECT_PREPS or particle and word == "of"):
             continue
-        if direct and word not in ("with", "against"):
-            continue  # with a direct object, "in Portsmouth" is where it happened, not what
+        if direct and word != "against":
+            continue  # with a direct object, "in Portsmouth" is where it happened and "with a hammer" how, not what
         for pobj in prep.children:
             if pobj.dep_ == "pobj":
                 objects.extend((obj, word) for obj in _with_conjuncts([pobj]))

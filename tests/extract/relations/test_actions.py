@@ -106,6 +106,13 @@ def test_what_a_subject_agreed_to_do_is_its_action_and_a_fact_told_first_stays(n
     assert not any(p == "SELL" for _s, p, _o in actions(nlp, "Northwind Systems plans to sell its chip unit."))
 
 
+def test_what_a_relative_clause_s_which_stands_for_is_its_object_and_with_is_no_second_object(nlp):
+    found = actions(nlp, "The accord, which Senegal signed in 2021 with the Atlantic Fleet Alliance, expired in May.")
+    assert ("Senegal", "SIGN", "accord") in found
+    assert not any(p == "SIGN_WITH" for _s, p, _o in found)
+    assert not any(p == "SMASH_WITH" for _s, p, _o in actions(nlp, "Kevin Dorsey smashed the window with a hammer."))
+
+
 def test_a_common_noun_right_before_a_name_is_the_name(nlp):
     found = actions(nlp, "Czech teenager Klara Dvorska stunned world number one Elena Marchetti on Saturday.")
     assert ("Klara Dvorska", "STUN", "Elena Marchetti") in found
