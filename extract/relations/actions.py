@@ -111,11 +111,10 @@ def is_event(verb: Token) -> bool:
     node = verb
     while node.head != node and node.dep_ not in ("relcl", "acl"):  # inside the clause of a reporting verb: said, not done
         head = governor(node, REPORTING_VERBS)  # (a relative clause there is the reporter's: "the council, which approved …")
-        if head == node.head and node.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS and node.i > head.i:
-            if head.lemma_.lower() in TELLING_VERBS and _done(node):
-                node = head  # "police said officers had arrested a man": a deed the speaker tells, not a claim
-                continue
-            return False  # "critics said he had …"; a fact told first ("X agreed to buy Y, the firms announced") stays
+        reported = head == node.head and node.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS and node.i > head.i
+        if reported and not (head.lemma_.lower() in TELLING_VERBS and _done(node)):
+            return False  # "critics claimed he had …" (but "police said officers had arrested a man" is a deed told);
+            # a fact told first ("X agreed to buy Y, the firms announced") stays
         if node.dep_ in ("conj", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
             return False  # "would have meant giving…", "will … and …"
         node = head
@@ -217,8 +216,10 @@ def _named_right_after(token: Token, table: EntityTable) -> End | None:
     if after >= len(token.doc):
         return None
     first = token.doc[after]
-    name = next((e for e in token.doc.ents if e.start == after), None)
-    if name is None or name.root.dep_ in _SUBJECTS:
+    if first.ent_iob_ != "B":
+        return None
+    name = next(e for e in token.doc.ents if e.start == after)
+    if name.root.dep_ in _SUBJECTS:
         return None
     return named_end(first, table, BODY_OR_PERSON)
 
